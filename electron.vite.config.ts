@@ -1,0 +1,37 @@
+import { resolve } from 'node:path'
+import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+const core = resolve(__dirname, 'src/core')
+
+export default defineConfig({
+  main: {
+    plugins: [externalizeDepsPlugin()],
+    resolve: { alias: { '@core': core } },
+    build: {
+      rollupOptions: {
+        input: {
+          // Electron main process (the desktop shell)
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Web mode: the same services behind a loopback HTTP bridge (plain Node)
+          web: resolve(__dirname, 'src/main/web/entry.ts'),
+          // Command line: import / list / export (plain Node)
+          cli: resolve(__dirname, 'src/main/cli/entry.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    plugins: [externalizeDepsPlugin()],
+    resolve: { alias: { '@core': core } }
+  },
+  renderer: {
+    resolve: {
+      alias: {
+        '@renderer': resolve(__dirname, 'src/renderer/src'),
+        '@core': core
+      }
+    },
+    plugins: [vue()]
+  }
+})

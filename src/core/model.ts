@@ -1,0 +1,194 @@
+// Domain model shared by every layer. Plain data only: no electron, vue or DOM here.
+
+/** ISO-8601 timestamp string (UTC), e.g. "2026-11-28T23:40:00.000Z". */
+export type Timestamp = string
+
+/** Kinds of block a paragraph can be. Headings, list items and quotes keep their role in the reader and report. */
+export type ParagraphKind = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'li' | 'blockquote'
+
+export interface Paragraph {
+  /** Stable id, unique within its article ("p-" + content hash, disambiguated for repeated text). */
+  id: string
+  /** 0-based position in the article. Display number is index + 1. */
+  index: number
+  kind: ParagraphKind
+  /** Plain text of the paragraph (NFC, no trailing/leading whitespace, internal newlines collapsed). */
+  text: string
+  /** For list items: 'ul' or 'ol' (to regroup consecutive items). */
+  list?: 'ul' | 'ol'
+}
+
+export type SourceFormat = 'txt' | 'md' | 'html'
+
+export interface ArticleMeta {
+  id: string
+  title: string
+  /** Where it came from: file name, or URL found in the document. */
+  source: string | null
+  author: string | null
+  /** Publication date as found in the document (free text or ISO), if any. */
+  publishedAt: string | null
+  format: SourceFormat
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface ArticleSummary extends ArticleMeta {
+  paragraphCount: number
+  highlightCount: number
+  noteCount: number
+}
+
+export interface Article extends ArticleMeta {
+  paragraphs: Paragraph[]
+  /** Import warnings that a user should see (e.g. invalid UTF-8 replaced). */
+  warnings: string[]
+}
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'red'] as const
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number]
+
+/** W3C Web Annotation TextQuoteSelector. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector'
+  exact: string
+  prefix: string
+  suffix: string
+}
+
+/** W3C Web Annotation TextPositionSelector (offsets in UTF-16 code units into the paragraph text). */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector'
+  start: number
+  end: number
+}
+
+/** One paragraph's share of a highlight: selectors relative to that paragraph's text. */
+export interface HighlightSegmentTarget {
+  paragraphId: string
+  quote: TextQuoteSelector
+  position: TextPositionSelector
+}
+
+/** Where a segment was found in the current article text. */
+export interface ResolvedSegment {
+  paragraphId: string
+  start: number
+  end: number
+}
+
+export type AnchorStatus = 'anchored' | 'fuzzy' | 'partial' | 'orphan'
+
+export interface Highlight {
+  id: string
+  articleId: string
+  color: HighlightColor
+  comment: string
+  /** Stored selectors, one per paragraph touched, in document order. */
+  targets: HighlightSegmentTarget[]
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+/** A highlight as served to the UI: its stored selectors plus where they anchor now. */
+export interface AnchoredHighlight extends Highlight {
+  status: AnchorStatus
+  /** Segments that anchored in the current text, in document order (empty for orphans). */
+  resolved: ResolvedSegment[]
+}
+
+/** A ProseMirror/TipTap JSON node (the note document format). */
+export interface PMNode {
+  type: string
+  attrs?: Record<string, unknown>
+  content?: PMNode[]
+  marks?: { type: string; attrs?: Record<string, unknown> }[]
+  text?: string
+}
+
+/** Current schema version of note documents. A document with another version opens read-only. */
+export const NOTE_DOC_VERSION = 1
+
+/** Name of the TipTap node for a paragraph reference (backlink chip). */
+export const PARAGRAPH_REF_NODE = 'paragraphRef'
+
+/** Attributes of a paragraph reference node. */
+export interface ParagraphRefAttrs {
+  articleId: string
+  paragraphId: string
+  /** The passage cited, if the reference was made from a selection ("Cite in note"); '' otherwise. */
+  quote: string
+  /** Paragraph number (1-based) at the time of insertion, used as a fallback label. */
+  label: string
+}
+
+export interface NoteSummary {
+  id: string
+  /** The article this note was written beside (its "analysis" note), or null for a free note. */
+  articleId: string | null
+  title: string
+  revision: number
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface Note extends NoteSummary {
+  docVersion: number
+  /** Parsed document, or null when the stored JSON is corrupt (then readOnlyReason is set). */
+  doc: PMNode | null
+  text: string
+  /** Set when the note must open read-only (unknown schema version, corrupt JSON). */
+  readOnlyReason: string | null
+}
+
+/** A reference from a note to a paragraph, as extracted from the note JSON. */
+export interface NoteRef {
+  noteId: string
+  /** 0-based order of the reference within the note. */
+  ordinal: number
+  articleId: string
+  paragraphId: string
+  quote: string
+  /** The sentence (or text) around the reference in the note, for backlink lists. */
+  context: string
+}
+
+export type RefStatus = 'ok' | 'changed' | 'orphan'
+
+/** A reference checked against the current article text. */
+export interface CheckedRef extends NoteRef {
+  status: RefStatus
+  /** Current 1-based paragraph number, null for orphans. */
+  paragraphNumber: number | null
+  /** For 'changed' refs: a paragraph id where the quote is found now, if any (re-anchor target). */
+  suggestedParagraphId: string | null
+}
+
+export interface BacklinkEntry {
+  noteId: string
+  noteTitle: string
+  ordinal: number
+  context: string
+  quote: string
+}
+
+/** Backlinks of one article: paragraph id -> citing references. */
+export type BacklinkMap = Record<string, BacklinkEntry[]>
+
+export type ExportFormat = 'pdf' | 'md' | 'html' | 'json'
+
+export interface ExportOptions {
+  format: ExportFormat
+  pageSize: 'A4' | 'Letter'
+  /** 'full': every paragraph; 'annotated': only highlighted or cited paragraphs. */
+  scope: 'full' | 'annotated'
+  analyst: string
+}
+
+export interface ExportFile {
+  filename: string
+  mimeType: string
+  /** File content, base64-encoded (binary-safe over IPC and HTTP). */
+  base64: string
+  byteLength: number
+}

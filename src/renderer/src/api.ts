@@ -1,0 +1,82 @@
+// The renderer's only door to the backend. It picks the transport once: Electron IPC through the
+// preload when present, else the loopback HTTP bridge of web mode. Callers see one typed GlossApi.
+import { GlossError, type ApiErrorCode, type ApiMethod, type GlossApi } from '@core/api'
+import type { ExportFile } from '@core/model'
+import type { Envelope, MenuCommand } from '../../preload/bridge'
+
+const TOKEN_KEY = 'gloss.token'
+
+function webToken(): string {
+  const url = new URL(window.location.href)
+  const fromUrl = url.searchParams.get('token')
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    // Keep the token out of the address bar, history and screenshots.
+    url.searchParams.delete('token')
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash)
+    return fromUrl
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+type Call = (method: ApiMethod, args: unknown[]) => Promise<unknown>
+
+function unwrap(envelope: Envelope): unknown {
+  if (envelope.ok) return envelope.result
+  throw new GlossError(envelope.error.code as ApiErrorCode, envelope.error.message)
+}
+
+function httpCall(token: string): Call {
+  return async (method, args) => {
+    let response: Response
+    try {
+      response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-gloss-token': token },
+        body: JSON.stringify({ args })
+      })
+    } catch {
+      throw new GlossError('internal', 'Gloss could not reach its backend. Is the Gloss process still running?')
+    }
+    let envelope: Envelope
+    try {
+      envelope = (await response.json()) as Envelope
+    } catch {
+      throw new GlossError('internal', `The backend answered ${response.status} without a readable reply.`)
+    }
+    return unwrap(envelope)
+  }
+}
+
+function downloadInBrowser(file: ExportFile): Promise<{ saved: boolean }> {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = file.filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return Promise.resolve({ saved: true })
+}
+
+function createApi(): GlossApi {
+  const bridge = window.glossBridge
+  const call: Call = bridge ? async (method, args) => unwrap(await bridge.invoke(method, args)) : httpCall(webToken())
+  return new Proxy({} as GlossApi, {
+    get(_target, prop: string) {
+      if (prop === 'saveFile' && !bridge) return downloadInBrowser
+      return (...args: unknown[]) => call(prop as ApiMethod, args)
+    }
+  })
+}
+
+export const api: GlossApi = createApi()
+
+/** Native menu commands (Electron only; web mode uses in-page shortcuts for the same actions). */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.glossBridge?.onMenuCommand(listener) ?? (() => {})
+}
+
+export type { MenuCommand }
