@@ -106,6 +106,9 @@ export interface GlossApi {
   /** For every paragraph of the article that is cited: the citing references. */
   getBacklinks(articleId: string): Promise<BacklinkMap>
 
+  /** Restores highlights from a W3C Web Annotation JSON export made for the same article. */
+  importAnnotations(req: { articleId: string; json: string }): Promise<{ created: number; skipped: number; warnings: string[] }>
+
   // Export
   exportReport(req: ExportRequest): Promise<ExportFile>
   /**
@@ -139,6 +142,7 @@ export const API_METHODS = [
   'deleteNote',
   'checkNoteRefs',
   'getBacklinks',
+  'importAnnotations',
   'exportReport',
   'saveFile'
 ] as const satisfies readonly ApiMethod[]

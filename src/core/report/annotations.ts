@@ -1,0 +1,297 @@
+// W3C Web Annotation (JSON-LD) export of highlights and note references, and import of highlights back.
+
+import { GlossError, type CreateHighlightRequest } from '../api'
+import {
+  HIGHLIGHT_COLORS,
+  type AnchoredHighlight,
+  type Article,
+  type HighlightColor,
+  type HighlightSegmentTarget,
+  type Paragraph,
+  type TextPositionSelector,
+  type TextQuoteSelector
+} from '../model'
+import { extractRefs } from '../notes/refs'
+import type { ReportInput } from './model'
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
+/** Most annotations accepted in one import. */
+export const MAX_IMPORT_ANNOTATIONS = 20_000
+const CONTEXT_CHARS = 32
+
+export const articleUrn = (articleId: string): string => `urn:gloss:article:${encodeURIComponent(articleId)}`
+const paragraphUrn = (articleId: string, paragraphId: string): string => `${articleUrn(articleId)}#${encodeURIComponent(paragraphId)}`
+
+function parseSource(source: string): { articleId: string; paragraphId: string | null } | null {
+  const m = /^urn:gloss:article:([^#]+)(?:#(.*))?$/.exec(source)
+  if (!m) return null
+  try {
+    return { articleId: decodeURIComponent(m[1]), paragraphId: m[2] ? decodeURIComponent(m[2]) : null }
+  } catch {
+    return null
+  }
+}
+
+function quoteIn(text: string, start: number, end: number): TextQuoteSelector {
+  return {
+    type: 'TextQuoteSelector',
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
+    suffix: text.slice(end, end + CONTEXT_CHARS)
+  }
+}
+
+function selectorsOf(t: HighlightSegmentTarget): (TextQuoteSelector | TextPositionSelector)[] {
+  return [
+    { type: 'TextQuoteSelector', exact: t.quote.exact, prefix: t.quote.prefix, suffix: t.quote.suffix },
+    { type: 'TextPositionSelector', start: t.position.start, end: t.position.end }
+  ]
+}
+
+function highlightAnnotation(articleId: string, h: AnchoredHighlight): Record<string, unknown> {
+  const targets = h.targets.map((t) => ({ type: 'SpecificResource', source: paragraphUrn(articleId, t.paragraphId), selector: selectorsOf(t) }))
+  const comment = h.comment.trim()
+  return {
+    id: `urn:gloss:highlight:${encodeURIComponent(h.id)}`,
+    type: 'Annotation',
+    motivation: comment ? 'commenting' : 'highlighting',
+    created: h.createdAt,
+    modified: h.updatedAt,
+    ...(comment ? { body: { type: 'TextualBody', value: h.comment, format: 'text/plain', language: 'en', purpose: 'commenting' } } : {}),
+    target: targets.length === 1 ? targets[0] : targets,
+    'gloss:color': h.color,
+    'gloss:status': h.status
+  }
+}
+
+/**
+ * The article's highlights (one annotation each, one target per paragraph touched) and the references to it
+ * from the report's notes (motivation "linking"), as a W3C AnnotationCollection.
+ */
+export function toWebAnnotations(input: ReportInput): object {
+  const { article } = input
+  const items: Record<string, unknown>[] = input.highlights.filter((h) => h.articleId === article.id).map((h) => highlightAnnotation(article.id, h))
+  const byId = new Map(article.paragraphs.map((p) => [p.id, p]))
+  const own = input.notes.filter((n) => n.articleId === article.id)
+  const others = input.notes.filter((n) => n.articleId !== article.id)
+  for (const note of [...own, ...others]) {
+    if (!note.doc) continue
+    for (const ref of extractRefs(note.id, note.doc)) {
+      if (ref.articleId !== article.id) continue
+      const p = byId.get(ref.paragraphId)
+      const target: Record<string, unknown> = { type: 'SpecificResource', source: paragraphUrn(article.id, ref.paragraphId) }
+      const at = p && ref.quote ? p.text.indexOf(ref.quote) : -1
+      if (p && at >= 0) {
+        target.selector = [quoteIn(p.text, at, at + ref.quote.length), { type: 'TextPositionSelector', start: at, end: at + ref.quote.length }]
+      } else if (ref.quote) target.selector = { type: 'TextQuoteSelector', exact: ref.quote, prefix: '', suffix: '' }
+      items.push({
+        id: `urn:gloss:note:${encodeURIComponent(note.id)}#ref-${ref.ordinal}`,
+        type: 'Annotation',
+        motivation: 'linking',
+        created: note.createdAt,
+        modified: note.updatedAt,
+        body: { type: 'TextualBody', value: ref.context ? `${note.title}: ${ref.context}` : note.title, format: 'text/plain', purpose: 'describing' },
+        target,
+        'gloss:note': { id: note.id, title: note.title, ordinal: ref.ordinal }
+      })
+    }
+  }
+  return {
+    '@context': ANNO_CONTEXT,
+    id: `${articleUrn(article.id)}/annotations`,
+    type: 'AnnotationCollection',
+    label: article.title,
+    total: items.length,
+    generated: input.exportedAt,
+    generator: { type: 'Software', name: 'Gloss' },
+    first: { type: 'AnnotationPage', startIndex: 0, items }
+  }
+}
+
+// --------------------------------------------------------------------------------------------- import
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v])
+const hasType = (v: Record<string, unknown>, type: string): boolean => asList(v.type).includes(type)
+
+function annotationItems(json: unknown): unknown[] {
+  const bad = (why: string): never => {
+    throw new GlossError('invalid_input', `This file is not a Web Annotation export: ${why}.`)
+  }
+  let items: unknown
+  if (Array.isArray(json)) items = json
+  else if (!isObj(json)) bad('expected a JSON object or list')
+  else if (hasType(json as Record<string, unknown>, 'Annotation')) items = [json]
+  else if (hasType(json as Record<string, unknown>, 'AnnotationPage')) items = (json as Record<string, unknown>).items
+  else if (hasType(json as Record<string, unknown>, 'AnnotationCollection')) {
+    const c = json as Record<string, unknown>
+    if (isObj(c.first)) items = c.first.items
+    else if (Array.isArray(c.items)) items = c.items
+    else if (c.total === 0) items = []
+    else bad('the collection has no "first" page of annotations')
+  } else bad('the "type" is not AnnotationCollection, AnnotationPage or Annotation')
+  if (!Array.isArray(items)) return bad('the annotation list ("items") is missing')
+  if (items.length > MAX_IMPORT_ANNOTATIONS)
+    bad(`it holds ${items.length.toLocaleString('en-US')} annotations, more than the ${MAX_IMPORT_ANNOTATIONS.toLocaleString('en-US')} allowed`)
+  return items
+}
+
+interface ParsedTarget {
+  articleId: string | null
+  paragraphId: string | null
+  quote: TextQuoteSelector
+  position: TextPositionSelector | null
+}
+
+function parseTarget(t: unknown): ParsedTarget | null {
+  if (!isObj(t) || typeof t.source !== 'string') return null
+  const src = parseSource(t.source)
+  let quote: TextQuoteSelector | null = null
+  let position: TextPositionSelector | null = null
+  for (const s of asList(t.selector)) {
+    if (!isObj(s)) continue
+    if (s.type === 'TextQuoteSelector' && typeof s.exact === 'string' && s.exact.length > 0) {
+      quote = {
+        type: 'TextQuoteSelector',
+        exact: s.exact,
+        prefix: typeof s.prefix === 'string' ? s.prefix : '',
+        suffix: typeof s.suffix === 'string' ? s.suffix : ''
+      }
+    } else if (
+      s.type === 'TextPositionSelector' &&
+      Number.isInteger(s.start) &&
+      Number.isInteger(s.end) &&
+      (s.start as number) >= 0 &&
+      (s.end as number) > (s.start as number)
+    ) {
+      position = { type: 'TextPositionSelector', start: s.start as number, end: s.end as number }
+    }
+  }
+  if (!quote) return null
+  return { articleId: src?.articleId ?? null, paragraphId: src?.paragraphId ?? null, quote, position }
+}
+
+/** Common suffix length of a and b (how well `prefix` fits before a match). */
+function tailMatch(a: string, b: string): number {
+  let n = 0
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++
+  return n
+}
+function headMatch(a: string, b: string): number {
+  let n = 0
+  while (n < a.length && n < b.length && a[n] === b[n]) n++
+  return n
+}
+
+/** Best exact occurrence of the quote in the paragraph, scored by prefix/suffix fit and closeness to a hint. */
+function locateIn(p: Paragraph, q: TextQuoteSelector, hint: number | null): { start: number; score: number } | null {
+  let best: { start: number; score: number; dist: number } | null = null
+  for (let at = p.text.indexOf(q.exact); at >= 0; at = p.text.indexOf(q.exact, at + 1)) {
+    const score =
+      tailMatch(p.text.slice(Math.max(0, at - q.prefix.length), at), q.prefix) + headMatch(p.text.slice(at + q.exact.length), q.suffix)
+    const dist = hint === null ? 0 : Math.abs(at - hint)
+    if (!best || score > best.score || (score === best.score && dist < best.dist)) best = { start: at, score, dist }
+  }
+  return best
+}
+
+function segmentFor(article: Article, t: ParsedTarget, sameArticle: boolean): HighlightSegmentTarget | null {
+  const own = sameArticle && t.paragraphId ? article.paragraphs.find((p) => p.id === t.paragraphId) : undefined
+  if (own && t.position && own.text.slice(t.position.start, t.position.end) === t.quote.exact) {
+    return { paragraphId: own.id, quote: { ...t.quote }, position: { ...t.position } }
+  }
+  let found: { p: Paragraph; start: number; score: number } | null = null
+  if (own) {
+    const hit = locateIn(own, t.quote, t.position?.start ?? null)
+    if (hit) found = { p: own, ...hit }
+  }
+  if (!found) {
+    for (const p of article.paragraphs) {
+      const hit = locateIn(p, t.quote, null)
+      if (hit && (!found || hit.score > found.score)) found = { p, ...hit }
+    }
+  }
+  if (!found) return null
+  const end = found.start + t.quote.exact.length
+  return {
+    paragraphId: found.p.id,
+    quote: quoteIn(found.p.text, found.start, end),
+    position: { type: 'TextPositionSelector', start: found.start, end }
+  }
+}
+
+function bodyComment(body: unknown): string {
+  return asList(body)
+    .map((b) => (typeof b === 'string' ? b : isObj(b) && typeof b.value === 'string' && b.purpose !== 'tagging' ? b.value : ''))
+    .filter((s) => s.trim())
+    .join('\n\n')
+}
+
+/**
+ * Restores highlights from a Web Annotation export. Only highlighting/commenting annotations are used; targets of
+ * this article are placed by paragraph id and position when they still fit, otherwise (or for another copy of the
+ * article) by their quoted text. Throws GlossError('invalid_input') when the JSON is not an annotation export.
+ */
+export function fromWebAnnotations(
+  json: unknown,
+  article: Article
+): { highlights: CreateHighlightRequest[]; skipped: number; warnings: string[] } {
+  const items = annotationItems(json)
+  const highlights: CreateHighlightRequest[] = []
+  let notHighlights = 0
+  let malformed = 0
+  let notFound = 0
+  let partial = 0
+  let relocated = 0
+  const order = new Map(article.paragraphs.map((p, i) => [p.id, i]))
+  for (const item of items) {
+    if (!isObj(item) || !hasType(item, 'Annotation')) {
+      malformed++
+      continue
+    }
+    const motivations = asList(item.motivation)
+    if (!motivations.some((m) => m === 'highlighting' || m === 'commenting' || m === 'oa:highlighting' || m === 'oa:commenting')) {
+      notHighlights++
+      continue
+    }
+    const targets = asList(item.target).map(parseTarget)
+    const parsed = targets.filter((t): t is ParsedTarget => t !== null)
+    if (!parsed.length) {
+      malformed++
+      continue
+    }
+    const segments: HighlightSegmentTarget[] = []
+    let moved = false
+    for (const t of parsed) {
+      const same = t.articleId === article.id
+      if (!same) moved = true
+      const seg = segmentFor(article, t, same)
+      if (seg && !segments.some((s) => s.paragraphId === seg.paragraphId && s.position.start === seg.position.start)) segments.push(seg)
+    }
+    if (!segments.length) {
+      notFound++
+      continue
+    }
+    if (segments.length < targets.length) partial++
+    if (moved) relocated++
+    segments.sort((a, b) => order.get(a.paragraphId)! - order.get(b.paragraphId)! || a.position.start - b.position.start)
+    const rawColor = item['gloss:color']
+    const color: HighlightColor = HIGHLIGHT_COLORS.includes(rawColor as HighlightColor) ? (rawColor as HighlightColor) : 'yellow'
+    const comment = bodyComment(item.body)
+    highlights.push({ articleId: article.id, color, ...(comment ? { comment } : {}), targets: segments })
+  }
+  const warnings: string[] = []
+  const say = (k: number, one: string, many: string): void => {
+    if (k) warnings.push(k === 1 ? one : many.replace('#', String(k)))
+  }
+  say(notFound, '1 highlight was skipped because its passage is not in this article.', '# highlights were skipped because their passages are not in this article.')
+  say(malformed, '1 entry was skipped because it is not a text annotation Gloss can read.', '# entries were skipped because they are not text annotations Gloss can read.')
+  say(
+    notHighlights,
+    '1 annotation was skipped because it is not a highlight or comment (for example a note reference).',
+    '# annotations were skipped because they are not highlights or comments (for example note references).'
+  )
+  say(partial, '1 highlight was only partly found in this article; the parts found were kept.', '# highlights were only partly found in this article; the parts found were kept.')
+  say(relocated, '1 highlight was made for another copy of this article and placed by its quoted text.', '# highlights were made for another copy of this article and placed by their quoted text.')
+  return { highlights, skipped: notFound + malformed + notHighlights, warnings }
+}

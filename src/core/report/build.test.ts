@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest'
+import type { ReportGap, ReportParagraph } from './model'
+import { buildReport, paragraphAnchor, safeHref } from './build'
+import { doc, hl, input, note, para, ref, sampleArticle } from './test-fixtures'
+import { scenario } from './scenario-fixture'
+
+const paraOf = (items: (ReportParagraph | ReportGap)[], id: string) =>
+  items.find((x): x is ReportParagraph => x.type === 'paragraph' && x.id === id)!
+
+describe('buildReport', () => {
+  it('fills the meta block', () => {
+    const m = buildReport(scenario().input()).meta
+    expect(m).toEqual({
+      articleId: 'a1',
+      title: 'Putin and Xi to meet at SCO summit',
+      source: 'putin-xi-sco-summit.txt',
+      author: 'Staff reporter',
+      publishedAt: '2022-09-13',
+      analyst: 'J. Analyst',
+      exportedAt: '2026-11-28T23:40:00.000Z',
+      pageSize: 'A4',
+      scope: 'full',
+      paragraphCount: 18,
+      highlightCount: 5,
+      noteCount: 2
+    })
+  })
+
+  it('puts the analysis note first, then notes citing the article, and leaves the rest out', () => {
+    const r = buildReport(scenario().input())
+    expect(r.notes.map((n) => [n.id, n.isAnalysis])).toEqual([
+      ['n1', true],
+      ['n2', false]
+    ])
+  })
+
+  it('numbers citations across notes in order of appearance and resolves their targets', () => {
+    const r = buildReport(scenario().input())
+    expect(r.citations.map((c) => [c.n, c.noteId, c.paragraphId, c.label, c.target])).toEqual([
+      [1, 'n1', 'p7', '¶7', 'this-report'],
+      [2, 'n1', 'p8', '¶8', 'this-report'],
+      [3, 'n1', 'p13', '¶13', 'this-report'],
+      [4, 'n1', 'q2', 'Another article ¶2', 'other-article'],
+      [5, 'n2', 'p7', '¶7', 'this-report'],
+      [6, 'n2', 'p16', '¶16', 'this-report'],
+      [7, 'n2', 'p99', '¶5', 'missing']
+    ])
+    expect(r.citations[0]).toMatchObject({ anchor: 'cite-1', targetAnchor: 'para-p7', paragraphNumber: 7, noteTitle: 'Analysis of the summit' })
+    expect(r.citations[3].targetAnchor).toBeNull()
+    expect(r.citations[0].excerpt.length).toBeLessThanOrEqual(241)
+    expect(r.citations[0].excerpt.startsWith('More than six months')).toBe(true)
+  })
+
+  it('converts note JSON to blocks with safe links and citation inlines', () => {
+    const r = buildReport(scenario().input())
+    const [heading, p, list, quote] = r.notes[0].blocks
+    expect(heading).toEqual({ type: 'heading', level: 2, content: [{ type: 'text', text: 'Key judgements', marks: [], href: null }] })
+    expect(p.type === 'paragraph' && p.content.filter((i) => i.type === 'citation')).toEqual([
+      { type: 'citation', n: 1 },
+      { type: 'citation', n: 2 }
+    ])
+    expect(list.type).toBe('list')
+    if (list.type !== 'list') return
+    expect(list.style).toBe('bullet')
+    const second = list.items[1].blocks
+    const links = second[0].type === 'paragraph' ? second[0].content.filter((i) => i.type === 'text' && i.marks.length === 0) : []
+    expect(links.map((l) => l.type === 'text' && [l.text, l.href])).toEqual([
+      ['See ', null],
+      ['source', 'https://example.org/a?b=1&c=2'],
+      [' and ', null],
+      ['bad', null]
+    ])
+    expect(second[1]).toMatchObject({ type: 'list', items: [{ blocks: [{ type: 'paragraph' }] }] })
+    expect(quote).toMatchObject({ type: 'blockquote', blocks: [{ type: 'paragraph', content: [{ type: 'text' }, { type: 'citation', n: 4 }] }] })
+  })
+
+  it('splits overlapping highlights into runs (the newer wins) with comment markers where each ends', () => {
+    const s = scenario()
+    const r = buildReport(s.input())
+    const p3 = paraOf(r.article, 'p3')
+    const runs = p3.runs.map((x) => (x.type === 'footnote' ? `[${x.n}]` : `${x.color ?? '-'}:${x.text}`))
+    expect(runs.slice(0, 5)).toEqual([
+      '-:“',
+      'yellow:This summit promises to be interesting, because it will be ',
+      'red:the first full-fledged summit',
+      '[1]',
+      'red: since the pandemic'
+    ])
+    expect(runs[5]).toBe('[2]')
+    expect(p3.runs.filter((x) => x.type === 'text').map((x) => (x.type === 'text' ? x.text : '')).join('')).toBe(s.article.paragraphs[2].text)
+    expect(p3.footnotes.map((f) => [f.n, f.highlightId, f.comment])).toEqual([
+      [1, s.hls.h1.id, 'Denisov frames it as a return to normal.'],
+      [2, s.hls.h4.id, 'Key claim <b>to check</b>.']
+    ])
+  })
+
+  it('numbers comment footnotes in document order; a multi-paragraph highlight gets its marker in its last paragraph', () => {
+    const s = scenario()
+    const r = buildReport(s.input())
+    expect(r.footnotes.map((f) => [f.n, f.highlightId])).toEqual([
+      [1, s.hls.h1.id],
+      [2, s.hls.h4.id],
+      [3, s.hls.h3.id]
+    ])
+    expect(paraOf(r.article, 'p11').footnotes).toEqual([])
+    const p12 = paraOf(r.article, 'p12')
+    expect(p12.footnotes.map((f) => f.n)).toEqual([3])
+    expect(r.footnotes[2].passage).toBe('supply lines and ammunition supply points … Ukrainian navy management predicted')
+    const markerAt = p12.runs.findIndex((x) => x.type === 'footnote')
+    const before = p12.runs[markerAt - 1]
+    expect(before.type === 'text' && before.text.endsWith('predicted') && before.color).toBe('blue')
+  })
+
+  it('lists back-references from citing notes on each paragraph', () => {
+    const r = buildReport(scenario().input())
+    expect(paraOf(r.article, 'p7').citedBy).toEqual([
+      { noteId: 'n1', noteTitle: 'Analysis of the summit', citations: [1] },
+      { noteId: 'n2', noteTitle: 'Working notes', citations: [5] }
+    ])
+    expect(paraOf(r.article, 'p1').citedBy).toEqual([])
+  })
+
+  it('keeps every paragraph in full scope', () => {
+    const r = buildReport(scenario().input('full'))
+    expect(r.article.map((x) => (x.type === 'paragraph' ? x.number : 'gap'))).toEqual(Array.from({ length: 18 }, (_, i) => i + 1))
+    expect(paraOf(r.article, 'p1').runs).toEqual([{ type: 'text', text: sampleArticle().paragraphs[0].text, highlightId: null, color: null }])
+  })
+
+  it('keeps only highlighted or cited paragraphs in annotated scope, with gap markers', () => {
+    const r = buildReport(scenario().input('annotated'))
+    expect(r.article.map((x) => (x.type === 'paragraph' ? x.number : `gap${x.omitted}`))).toEqual([
+      'gap2',
+      3,
+      'gap3',
+      7,
+      8,
+      9,
+      'gap1',
+      11,
+      12,
+      13,
+      'gap2',
+      16,
+      'gap2'
+    ])
+  })
+
+  it('builds the appendix: highlights in document order with orphans marked, and the citation index', () => {
+    const s = scenario()
+    const r = buildReport(s.input())
+    expect(r.appendix.highlights.map((h) => [h.highlightId, h.paragraphNumbers, h.footnote, h.orphan, h.statusNote])).toEqual([
+      [s.hls.h1.id, [3], 1, false, null],
+      [s.hls.h4.id, [3], 2, false, null],
+      [s.hls.h2.id, [9], null, false, null],
+      [s.hls.h3.id, [11, 12], 3, false, null],
+      [s.hls.h5.id, [], null, true, 'not found in current text']
+    ])
+    expect(r.appendix.highlights[4]).toMatchObject({ passage: 'Russian President Vladimir Putin', comment: 'Lost one', anchor: null })
+    expect(r.appendix.citationIndex.map((c) => [c.paragraphNumber, c.citedBy.map((g) => `${g.noteId}:${g.citations.join(',')}`)])).toEqual([
+      [7, ['n1:1', 'n2:5']],
+      [8, ['n1:2']],
+      [13, ['n1:3']],
+      [16, ['n2:6']],
+      [null, ['n2:7']]
+    ])
+  })
+
+  it('follows a reference whose paragraph id changed to where its quote is now', () => {
+    const article = sampleArticle()
+    const n = note('n1', 'A', 'a1', doc(para(ref('p-old', '3', 'first full-fledged summit'))))
+    const r = buildReport(input({ article, notes: [n] }))
+    expect(r.citations[0]).toMatchObject({ paragraphId: 'p3', paragraphNumber: 3, target: 'this-report', targetAnchor: 'para-p3' })
+  })
+
+  it('handles unreadable and empty notes and an article with nothing annotated', () => {
+    const article = sampleArticle()
+    const broken = { ...note('n1', 'Broken', 'a1', doc()), doc: null, readOnlyReason: 'damaged' }
+    const empty = note('n2', 'Empty', 'a1', doc(para()), '2026-02-01T00:00:00.000Z')
+    const r = buildReport(input({ article, notes: [empty, broken] }, { scope: 'annotated' }))
+    expect(r.notes.map((x) => [x.title, x.empty, x.unavailable])).toEqual([
+      ['Broken', true, 'damaged'],
+      ['Empty', true, null]
+    ])
+    expect(r.article).toEqual([])
+  })
+
+  it('numbers ordered list items within their run', () => {
+    const article = sampleArticle({
+      paragraphs: [
+        { id: 'x1', index: 0, kind: 'li', list: 'ol', text: 'one' },
+        { id: 'x2', index: 1, kind: 'li', list: 'ol', text: 'two' },
+        { id: 'x3', index: 2, kind: 'p', text: 'between' },
+        { id: 'x4', index: 3, kind: 'li', list: 'ol', text: 'again' }
+      ]
+    })
+    const r = buildReport(input({ article, highlights: [hl(article, [['x2', 'tw']])] }))
+    expect(r.article.map((x) => x.type === 'paragraph' && x.listNumber)).toEqual([1, 2, null, 1])
+  })
+
+  it('anchors and hrefs are safe', () => {
+    expect(paragraphAnchor('p-1_a')).toBe('para-p-1_a')
+    expect(paragraphAnchor('a"b <c>')).toBe('para-a_22_b_20__3c_c_3e_')
+    expect(safeHref('https://x.org')).toBe('https://x.org')
+    expect(safeHref('MAILTO:a@b.c')).toBe('MAILTO:a@b.c')
+    for (const bad of ['javascript:alert(1)', ' java\nscript:x', 'data:text/html,x', 'file:///etc/passwd', '//evil.org', 'http://a b', 5])
+      expect(safeHref(bad)).toBeNull()
+  })
+})

@@ -1,0 +1,285 @@
+// Renders the report model as one self-contained, printable HTML document (no scripts, no external loads).
+
+import type { ArticleRun, CitedByGroup, HighlightRow, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph } from './model'
+import { COLOR_NAMES, formatDate, formatDateTime, paragraphRange, plural } from './format'
+
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+/** Escapes text for HTML element content and (double- or single-quoted) attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+const esc = escapeHtml
+const multiline = (s: string): string => esc(s).replace(/\r?\n/g, '<br>')
+
+function styles(pageSize: 'A4' | 'Letter'): string {
+  return `
+@page { size: ${pageSize}; margin: 20mm 20mm 22mm 22mm; }
+:root { color-scheme: light; }
+html { font-family: Charter, "Bitstream Charter", Georgia, "Liberation Serif", "DejaVu Serif", "Times New Roman", serif;
+  font-size: 11pt; line-height: 1.5; color: #1c1c1e; background: #fff; }
+body { margin: 0; }
+main { counter-reset: none; }
+h1, h2, h3, h4, h5, h6, .sans { font-family: "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
+h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; line-height: 1.25; color: #111; }
+h1 { font-size: 18pt; margin: 0 0 10pt; padding-bottom: 4pt; border-bottom: 1.5pt solid #1c1c1e; }
+h2 { font-size: 13.5pt; margin: 16pt 0 6pt; }
+h3 { font-size: 12pt; margin: 12pt 0 4pt; }
+h4, h5, h6 { font-size: 11pt; margin: 10pt 0 4pt; }
+p { margin: 0 0 7pt; orphans: 3; widows: 3; }
+a { color: #1f4e8c; text-decoration: none; }
+section.part { break-before: page; page-break-before: always; }
+.cover { min-height: 200mm; display: flex; flex-direction: column; justify-content: center; }
+.cover .kicker { font-size: 9pt; letter-spacing: .14em; text-transform: uppercase; color: #6b6b70; margin-bottom: 8pt; }
+.cover h1 { font-size: 26pt; border: 0; margin-bottom: 18pt; }
+.cover dl { display: grid; grid-template-columns: max-content 1fr; gap: 4pt 16pt; margin: 0 0 24pt; font-size: 10.5pt; }
+.cover dt { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 9pt; color: #6b6b70; text-transform: uppercase; letter-spacing: .06em; padding-top: 1.5pt; }
+.cover dd { margin: 0; overflow-wrap: anywhere; }
+.cover .summary { font-size: 9.5pt; color: #4a4a50; border-top: .75pt solid #c8c8cc; padding-top: 8pt; }
+.note { margin-bottom: 14pt; }
+.note blockquote { margin: 0 0 7pt; padding-left: 10pt; border-left: 2pt solid #c8c8cc; color: #3a3a3e; }
+.note pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 9pt; background: #f4f4f5; padding: 6pt 8pt; white-space: pre-wrap; overflow-wrap: anywhere; break-inside: avoid; }
+.note code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 9.5pt; background: #f1f1f3; padding: 0 2pt; }
+.note hr { border: 0; border-top: .75pt solid #c8c8cc; margin: 10pt 0; }
+.note ul, .note ol { margin: 0 0 7pt; padding-left: 18pt; }
+.note li > p { margin-bottom: 3pt; }
+.note ul.task { list-style: none; padding-left: 4pt; }
+.note ul.task .box { font-family: "DejaVu Sans", sans-serif; margin-right: 4pt; }
+.note .empty, .empty-state { color: #6b6b70; font-style: italic; }
+.note .warning { color: #8a1c1c; font-style: italic; }
+.cite { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8.5pt; vertical-align: 2.5pt; line-height: 0; white-space: nowrap; }
+.cite .n { font-size: 7pt; color: #6b6b70; margin-left: 1pt; }
+.cite.other { color: #4a4a50; }
+.cite.missing { color: #8a1c1c; }
+.scope-note { font-size: 9.5pt; color: #6b6b70; margin-bottom: 10pt; }
+.para { position: relative; padding-left: 30pt; margin: 0 0 8pt; break-inside: avoid; page-break-inside: avoid; }
+.para > .num { position: absolute; left: 0; top: 1.5pt; width: 22pt; text-align: right; font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  font-size: 7.5pt; color: #8e8e93; font-variant-numeric: tabular-nums; }
+.para.cited > .num { color: #1f4e8c; font-weight: bold; }
+.para p, .para .text { margin: 0; }
+.para.kind-h1 .text, .para.kind-h2 .text, .para.kind-h3 .text, .para.kind-h4 .text, .para.kind-h5 .text, .para.kind-h6 .text { margin: 4pt 0 0; }
+.para.kind-blockquote .text { padding-left: 10pt; border-left: 2pt solid #c8c8cc; font-style: italic; }
+.para .bullet { display: inline-block; min-width: 14pt; color: #4a4a50; }
+mark { color: inherit; padding: .5pt 0; border-radius: 1.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+mark.yellow, .swatch.yellow { background: #fff0a3; }
+mark.green, .swatch.green { background: #cdeec6; }
+mark.blue, .swatch.blue { background: #cfe2fb; }
+mark.red, .swatch.red { background: #f9cfcc; }
+.swatch { display: inline-block; width: 8pt; height: 8pt; border-radius: 2pt; margin-right: 4pt; vertical-align: -.5pt; border: .5pt solid rgba(0,0,0,.25);
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+sup.fn { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 7pt; line-height: 0; margin-left: .5pt; }
+ol.footnotes { list-style: none; margin: 4pt 0 0; padding: 3pt 0 0; border-top: .5pt solid #d8d8dc; font-size: 9pt; line-height: 1.4; color: #333; }
+ol.footnotes li { margin: 0 0 2pt; }
+ol.footnotes .fn-n { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 7.5pt; font-weight: bold; margin-right: 4pt; }
+.cited-in { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8pt; color: #4a4a50; margin: 3pt 0 0; }
+.gap { text-align: center; color: #8e8e93; font-size: 9pt; margin: 4pt 0 10pt; letter-spacing: .05em; }
+table { width: 100%; border-collapse: collapse; font-size: 9pt; line-height: 1.35; margin: 0 0 14pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8pt; text-transform: uppercase; letter-spacing: .05em; color: #4a4a50;
+  text-align: left; border-bottom: 1pt solid #1c1c1e; padding: 3pt 5pt; }
+td { border-bottom: .5pt solid #d8d8dc; padding: 4pt 5pt; vertical-align: top; overflow-wrap: anywhere; }
+td.num, th.num { white-space: nowrap; width: 1%; }
+.orphan { color: #8a1c1c; font-style: italic; }
+@media screen {
+  html { background: #eceae4; }
+  main { max-width: 46rem; margin: 2rem auto; background: #fff; padding: 3rem 3.5rem 3.5rem 4rem; box-shadow: 0 1px 3px rgba(0,0,0,.12), 0 8px 24px rgba(0,0,0,.06); border-radius: 4px; }
+  .cover { min-height: 0; padding: 2rem 0 1rem; }
+  section.part { border-top: 1px solid #d8d8dc; margin-top: 2.5rem; padding-top: 1.5rem; }
+  :target { outline: 2px solid #f0b429; outline-offset: 3px; border-radius: 2px; }
+}
+@media print { main { padding: 0; } }
+`
+}
+
+// ------------------------------------------------------------------------------------------- notes
+
+function renderInline(model: ReportModel, inl: NoteInline): string {
+  if (inl.type === 'break') return '<br>'
+  if (inl.type === 'citation') {
+    const c = model.citations[inl.n - 1]
+    if (!c) return ''
+    const n = `<span class="n">${c.n}</span>`
+    const title = c.quote ? ` title="${esc(`“${c.quote}”`)}"` : ''
+    if (c.target === 'this-report')
+      return `<a class="cite" id="${c.anchor}" href="#${esc(c.targetAnchor!)}"${title}>[${esc(c.label)}]${n}</a>`
+    if (c.target === 'other-article') return `<span class="cite other" id="${c.anchor}"${title}>[${esc(c.label)}]${n}</span>`
+    const why = c.articleTitle ? 'paragraph no longer in the article' : 'article deleted'
+    return `<span class="cite missing" id="${c.anchor}"${title}>[${esc(c.label)} — ${why}]${n}</span>`
+  }
+  let html = esc(inl.text)
+  for (const m of inl.marks) {
+    const tag = { bold: 'strong', italic: 'em', underline: 'u', strike: 's', code: 'code' }[m]
+    html = `<${tag}>${html}</${tag}>`
+  }
+  return inl.href ? `<a href="${esc(inl.href)}">${html}</a>` : html
+}
+
+function renderBlocks(model: ReportModel, blocks: NoteBlock[]): string {
+  const inl = (xs: NoteInline[]): string => xs.map((x) => renderInline(model, x)).join('')
+  return blocks
+    .map((b): string => {
+      switch (b.type) {
+        case 'paragraph':
+          return `<p>${inl(b.content)}</p>`
+        case 'heading':
+          return `<h${b.level + 2}>${inl(b.content)}</h${b.level + 2}>`
+        case 'blockquote':
+          return `<blockquote>${renderBlocks(model, b.blocks)}</blockquote>`
+        case 'rule':
+          return '<hr>'
+        case 'code':
+          return `<pre><code>${esc(b.text)}</code></pre>`
+        case 'list': {
+          const items = b.items
+            .map((it) => {
+              const box = it.checked === null ? '' : `<span class="box" aria-label="${it.checked ? 'done' : 'to do'}">${it.checked ? '☑' : '☐'}</span>`
+              return `<li>${box}${renderBlocks(model, it.blocks)}</li>`
+            })
+            .join('')
+          if (b.style === 'ordered') return `<ol${b.start !== 1 ? ` start="${b.start}"` : ''}>${items}</ol>`
+          return `<ul${b.style === 'task' ? ' class="task"' : ''}>${items}</ul>`
+        }
+      }
+    })
+    .join('\n')
+}
+
+function renderNote(model: ReportModel, note: ReportNote): string {
+  let body: string
+  if (note.unavailable) body = `<p class="warning">${esc(note.unavailable)}</p>`
+  else if (note.empty) body = '<p class="empty">This note is empty.</p>'
+  else body = renderBlocks(model, note.blocks)
+  const kind = note.isAnalysis ? '' : '<p class="scope-note">A separate note that cites this article.</p>'
+  return `<article class="note"><h2>${esc(note.title || 'Untitled note')}</h2>${kind}\n${body}</article>`
+}
+
+// ------------------------------------------------------------------------------------------- article
+
+function citedInHtml(groups: CitedByGroup[]): string {
+  return groups
+    .map((g) => `${g.citations.map((n) => `<a href="#cite-${n}">[${n}]</a>`).join(', ')} (${esc(g.noteTitle || 'Untitled note')})`)
+    .join('; ')
+}
+
+function renderRuns(runs: ArticleRun[]): string {
+  return runs
+    .map((r) => {
+      if (r.type === 'footnote') return `<sup class="fn"><a id="noteref-${r.n}" href="#note-${r.n}">${r.n}</a></sup>`
+      if (!r.highlightId || !r.color) return esc(r.text)
+      return `<mark class="${r.color}" data-highlight-id="${esc(r.highlightId)}">${esc(r.text)}</mark>`
+    })
+    .join('')
+}
+
+function renderParagraph(p: ReportParagraph): string {
+  const classes = ['para', `kind-${p.kind}`, p.citedBy.length ? 'cited' : ''].filter(Boolean).join(' ')
+  let text = renderRuns(p.runs)
+  if (p.kind === 'li') text = `<span class="bullet">${p.list === 'ol' && p.listNumber ? `${p.listNumber}.` : '•'}</span>${text}`
+  const heading = /^h([1-6])$/.exec(p.kind)
+  const body = heading
+    ? `<h${Math.min(6, Number(heading[1]) + 1)} class="text">${text}</h${Math.min(6, Number(heading[1]) + 1)}>`
+    : `<p class="text">${text}</p>`
+  const notes = p.footnotes.length
+    ? `<ol class="footnotes">${p.footnotes
+        .map((f) => `<li id="${f.anchor}"><a class="fn-n" href="#noteref-${f.n}">${f.n}</a>${multiline(f.comment)}</li>`)
+        .join('')}</ol>`
+    : ''
+  const cited = p.citedBy.length ? `<p class="cited-in">Cited in: ${citedInHtml(p.citedBy)}</p>` : ''
+  return `<div class="${classes}" id="${esc(p.anchor)}"><span class="num" aria-label="Paragraph ${p.number}">${p.number}</span>${body}${notes}${cited}</div>`
+}
+
+// ------------------------------------------------------------------------------------------- appendix
+
+function highlightRow(h: HighlightRow, i: number): string {
+  const where = h.anchor ? `<a href="#${esc(h.anchor)}">${paragraphRange(h.paragraphNumbers)}</a>` : '—'
+  const status = h.statusNote ? ` <span class="orphan">(${esc(h.statusNote)})</span>` : ''
+  const fn = h.footnote ? ` <sup class="fn"><a href="#note-${h.footnote}">${h.footnote}</a></sup>` : ''
+  return `<tr><td class="num">${i + 1}</td><td class="num">${where}</td><td class="num"><span class="swatch ${h.color}"></span>${COLOR_NAMES[h.color]}</td><td>${esc(
+    h.passage
+  )}${status}</td><td>${h.comment ? multiline(h.comment) + fn : ''}</td></tr>`
+}
+
+function appendix(model: ReportModel): string {
+  const { highlights, citationIndex } = model.appendix
+  const hl = highlights.length
+    ? `<table><thead><tr><th class="num">#</th><th class="num">Para.</th><th class="num">Colour</th><th>Passage</th><th>Comment</th></tr></thead><tbody>${highlights
+        .map(highlightRow)
+        .join('')}</tbody></table>`
+    : '<p class="empty-state">No passages are highlighted.</p>'
+  const ci = citationIndex.length
+    ? `<table><thead><tr><th class="num">Para.</th><th>Cited in</th></tr></thead><tbody>${citationIndex
+        .map((r) => {
+          const where =
+            r.anchor && r.paragraphNumber !== null
+              ? `<a href="#${esc(r.anchor)}">¶${r.paragraphNumber}</a>`
+              : '<span class="orphan">no longer in the article</span>'
+          return `<tr><td class="num">${where}</td><td>${citedInHtml(r.citedBy)}</td></tr>`
+        })
+        .join('')}</tbody></table>`
+    : '<p class="empty-state">No paragraph of this article is cited in the notes.</p>'
+  return `<section class="part appendix"><h1>Appendix</h1><h2>Highlights</h2>${hl}<h2>Citation index</h2>${ci}</section>`
+}
+
+// ------------------------------------------------------------------------------------------- document
+
+function cover(model: ReportModel): string {
+  const m = model.meta
+  const rows: [string, string][] = []
+  if (m.source) rows.push(['Source', esc(m.source)])
+  if (m.author) rows.push(['Author', esc(m.author)])
+  if (m.publishedAt) rows.push(['Published', esc(formatDate(m.publishedAt))])
+  if (m.analyst) rows.push(['Analyst', esc(m.analyst)])
+  rows.push(['Exported', esc(formatDateTime(m.exportedAt))])
+  const summary = [
+    plural(m.paragraphCount, 'paragraph'),
+    plural(m.highlightCount, 'highlight'),
+    plural(model.citations.length, 'citation'),
+    plural(m.noteCount, 'note')
+  ].join(' · ')
+  return `<header class="cover"><div class="kicker sans">Annotated report</div><h1>${esc(m.title || 'Untitled article')}</h1><dl>${rows
+    .map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)
+    .join('')}</dl><p class="summary sans">${summary}</p></header>`
+}
+
+export function renderReportHtml(model: ReportModel): string {
+  const m = model.meta
+  const notes = model.notes.length
+    ? model.notes.map((n) => renderNote(model, n)).join('\n')
+    : '<p class="empty-state">No analysis has been written for this article yet.</p>'
+  const shown = model.article.filter((x) => x.type === 'paragraph').length
+  const scopeNote =
+    m.scope === 'annotated'
+      ? `<p class="scope-note">Only highlighted or cited paragraphs are shown (${shown} of ${m.paragraphCount}). Numbers refer to the full article.</p>`
+      : ''
+  const paras = model.article.length
+    ? model.article
+        .map((x) => (x.type === 'gap' ? `<p class="gap">… ${plural(x.omitted, 'paragraph')} omitted …</p>` : renderParagraph(x)))
+        .join('\n')
+    : `<p class="empty-state">${m.scope === 'annotated' ? 'No paragraphs are highlighted or cited yet.' : 'This article has no text.'}</p>`
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Gloss">
+<title>${esc(m.title || 'Untitled article')} — Annotated report</title>
+<style>${styles(m.pageSize)}</style>
+</head>
+<body>
+<main>
+${cover(model)}
+<section class="part analysis"><h1>Analysis</h1>
+${notes}
+</section>
+<section class="part article"><h1>Article</h1>${scopeNote}
+${paras}
+</section>
+${appendix(model)}
+</main>
+</body>
+</html>
+`
+}

@@ -1,0 +1,227 @@
+// Renders the report model as Markdown (CommonMark + footnotes + ==highlight== + pipe tables).
+// Highlights are always written as ==text==; their colours are listed in the appendix table.
+
+import type { ArticleRun, CitedByGroup, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph } from './model'
+import { COLOR_NAMES, formatDate, formatDateTime, paragraphRange, plural } from './format'
+
+/** Escapes user text so Markdown renders it literally (inline context). */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/[\\`*_[\]<>|~=]/g, (c) => '\\' + c)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/\r?\n/g, ' ')
+}
+
+/** Escapes a line's start so it cannot become a heading, list, quote, rule or code block. */
+function escapeLineStart(s: string): string {
+  return s
+    .replace(/^(\s*)([#+\-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+    .replace(/^\s{4,}/, '')
+}
+
+
+/** Heading text: also keeps a leading or closing # from being eaten by the heading syntax. */
+function headingText(s: string): string {
+  return escapeLineStart(s).replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3')
+}
+
+/** Footnote text may span lines: continuation lines are indented by four spaces. */
+function footnoteBody(s: string): string {
+  return s
+    .split(/\r?\n/)
+    .map((line) => escapeMarkdown(line.trim()))
+    .filter((l, i, all) => l || (i > 0 && i < all.length - 1))
+    .join('\n    ')
+}
+
+function inlineMd(model: ReportModel, xs: NoteInline[]): string {
+  return xs
+    .map((x) => {
+      if (x.type === 'break') return '\\\n'
+      if (x.type === 'citation') {
+        const c = model.citations[x.n - 1]
+        if (!c) return ''
+        const label = escapeMarkdown(c.label)
+        return c.target === 'this-report' ? `${label}[^c${c.n}]` : `\\[${label}\\][^c${c.n}]`
+      }
+      if (!x.text) return ''
+      let t = x.marks.includes('code') ? '`' + x.text.replace(/`/g, 'ˋ') + '`' : escapeMarkdown(x.text)
+      // Keep surrounding spaces outside emphasis markers so they still render.
+      const lead = /^\s*/.exec(t)![0]
+      const trail = /\s*$/.exec(t)![0]
+      let core = t.trim()
+      if (core) {
+        if (x.marks.includes('bold')) core = `**${core}**`
+        if (x.marks.includes('italic')) core = `*${core}*`
+        if (x.marks.includes('strike')) core = `~~${core}~~`
+        if (x.marks.includes('underline')) core = `<u>${core}</u>`
+        if (x.href) core = `[${core}](<${x.href.replace(/[<>\s]/g, encodeURIComponent)}>)`
+      }
+      t = lead + core + trail
+      return t
+    })
+    .join('')
+}
+
+function blocksMd(model: ReportModel, blocks: NoteBlock[]): string[] {
+  const out: string[] = []
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'paragraph': {
+        const t = escapeLineStart(inlineMd(model, b.content))
+        if (t.trim()) out.push(t)
+        break
+      }
+      case 'heading':
+        out.push(`${'#'.repeat(b.level + 2)} ${headingText(inlineMd(model, b.content))}`)
+        break
+      case 'rule':
+        out.push('---')
+        break
+      case 'code': {
+        const fence = '`'.repeat(Math.max(3, ...(b.text.match(/`+/g) ?? []).map((f) => f.length + 1)))
+        out.push(`${fence}${b.language ? b.language.replace(/[^\w+-]/g, '') : ''}\n${b.text}\n${fence}`)
+        break
+      }
+      case 'blockquote':
+        out.push(
+          blocksMd(model, b.blocks)
+            .join('\n\n')
+            .split('\n')
+            .map((l) => (l ? `> ${l}` : '>'))
+            .join('\n')
+        )
+        break
+      case 'list': {
+        const lines = b.items.map((it, i) => {
+          const marker = b.style === 'ordered' ? `${b.start + i}.` : '-'
+          const box = it.checked === null ? '' : it.checked ? '[x] ' : '[ ] '
+          // A nested list follows its paragraph directly so the list stays tight.
+          const parts = blocksMd(model, it.blocks)
+          const inner = parts.map((t, k) => (k === 0 ? t : (it.blocks[k]?.type === 'list' ? '\n' : '\n\n') + t)).join('')
+          const pad = ' '.repeat(marker.length + 1)
+          const [first = '', ...rest] = inner.split('\n')
+          return `${marker} ${box}${first}${rest.map((l) => (l ? `\n${pad}${l}` : '\n')).join('')}`
+        })
+        out.push(lines.join('\n'))
+        break
+      }
+    }
+  }
+  return out
+}
+
+function noteMd(model: ReportModel, note: ReportNote): string {
+  const parts = [`### ${headingText(escapeMarkdown(note.title || 'Untitled note'))}`]
+  if (!note.isAnalysis) parts.push('*A separate note that cites this article.*')
+  if (note.unavailable) parts.push(`*${escapeMarkdown(note.unavailable)}*`)
+  else if (note.empty) parts.push('*This note is empty.*')
+  else parts.push(...blocksMd(model, note.blocks))
+  return parts.join('\n\n')
+}
+
+function runsMd(input: ArticleRun[]): string {
+  // Colours are not shown in Markdown, so touching highlighted runs merge into one ==…== span.
+  const runs: ArticleRun[] = []
+  for (const r of input) {
+    const prev = runs[runs.length - 1]
+    if (r.type === 'text' && r.highlightId && prev?.type === 'text' && prev.highlightId) runs[runs.length - 1] = { ...prev, text: prev.text + r.text }
+    else runs.push(r)
+  }
+  return runs
+    .map((r) => {
+      if (r.type === 'footnote') return `[^n${r.n}]`
+      const t = escapeMarkdown(r.text)
+      if (!r.highlightId) return t
+      const lead = /^\s*/.exec(t)![0]
+      const trail = /\s*$/.exec(t)![0]
+      const core = t.trim()
+      return core ? `${lead}==${core}==${trail}` : t
+    })
+    .join('')
+}
+
+function citedInMd(groups: CitedByGroup[]): string {
+  return groups.map((g) => `${g.citations.map((n) => `[^c${n}]`).join(', ')} (${escapeMarkdown(g.noteTitle || 'Untitled note')})`).join('; ')
+}
+
+function paragraphMd(p: ReportParagraph): string {
+  let text = runsMd(p.runs) // never at a line start: "**¶n** " comes first
+  if (p.kind === 'li') text = `${p.list === 'ol' && p.listNumber ? `${p.listNumber}\\.` : '•'} ${text}`
+  const heading = /^h([1-6])$/.exec(p.kind)
+  let line = heading ? `**¶${p.number}** **${text}**` : `**¶${p.number}** ${text}`
+  if (p.kind === 'blockquote') line = `> ${line}`
+  if (p.citedBy.length) line += `\n\n*Cited in:* ${citedInMd(p.citedBy)}`
+  return line
+}
+
+function tableCell(s: string): string {
+  return escapeMarkdown(s).trim() || ' '
+}
+
+export function renderReportMarkdown(model: ReportModel): string {
+  const m = model.meta
+  const out: string[] = [`# ${headingText(escapeMarkdown(m.title || 'Untitled article'))}`, '*Annotated report*']
+  const meta: string[] = []
+  if (m.source) meta.push(`- **Source:** ${escapeMarkdown(m.source)}`)
+  if (m.author) meta.push(`- **Author:** ${escapeMarkdown(m.author)}`)
+  if (m.publishedAt) meta.push(`- **Published:** ${escapeMarkdown(formatDate(m.publishedAt))}`)
+  if (m.analyst) meta.push(`- **Analyst:** ${escapeMarkdown(m.analyst)}`)
+  meta.push(`- **Exported:** ${escapeMarkdown(formatDateTime(m.exportedAt))}`)
+  out.push(meta.join('\n'))
+  out.push(
+    [
+      plural(m.paragraphCount, 'paragraph'),
+      plural(m.highlightCount, 'highlight'),
+      plural(model.citations.length, 'citation'),
+      plural(m.noteCount, 'note')
+    ].join(' · ')
+  )
+
+  out.push('## Analysis')
+  if (model.notes.length) out.push(...model.notes.map((n) => noteMd(model, n)))
+  else out.push('*No analysis has been written for this article yet.*')
+
+  out.push('## Article')
+  const shown = model.article.filter((x) => x.type === 'paragraph').length
+  if (m.scope === 'annotated')
+    out.push(`*Only highlighted or cited paragraphs are shown (${shown} of ${m.paragraphCount}). Numbers refer to the full article.*`)
+  if (!model.article.length)
+    out.push(m.scope === 'annotated' ? '*No paragraphs are highlighted or cited yet.*' : '*This article has no text.*')
+  for (const x of model.article) out.push(x.type === 'gap' ? `*… ${plural(x.omitted, 'paragraph')} omitted …*` : paragraphMd(x))
+
+  out.push('## Appendix', '### Highlights')
+  const hl = model.appendix.highlights
+  if (hl.length) {
+    const rows = hl.map((h, i) => {
+      const passage = tableCell(h.passage) + (h.statusNote ? ` *(${h.statusNote})*` : '')
+      return `| ${i + 1} | ${paragraphRange(h.paragraphNumbers)} | ${COLOR_NAMES[h.color]} | ${passage} | ${tableCell(h.comment)} |`
+    })
+    out.push(['| # | Para. | Colour | Passage | Comment |', '|---|---|---|---|---|', ...rows].join('\n'))
+  } else out.push('*No passages are highlighted.*')
+  out.push('### Citation index')
+  const ci = model.appendix.citationIndex
+  if (ci.length) {
+    const rows = ci.map((r) => `| ${r.paragraphNumber !== null ? `¶${r.paragraphNumber}` : '*no longer in the article*'} | ${citedInMd(r.citedBy)} |`)
+    out.push(['| Para. | Cited in |', '|---|---|', ...rows].join('\n'))
+  } else out.push('*No paragraph of this article is cited in the notes.*')
+
+  const defs: string[] = []
+  for (const c of model.citations) {
+    let body: string
+    if (c.target === 'missing')
+      body = c.articleTitle
+        ? `${escapeMarkdown(c.label)}: this paragraph is no longer in the article.`
+        : `${escapeMarkdown(c.label)}: the cited article was deleted.`
+    else {
+      const where = c.target === 'other-article' ? `${escapeMarkdown(c.label)}` : `¶${c.paragraphNumber}`
+      body = `${where}: *${escapeMarkdown(c.excerpt)}*`
+    }
+    if (c.quote) body += ` Quoted: “${escapeMarkdown(c.quote)}”`
+    defs.push(`[^c${c.n}]: ${body} (${escapeMarkdown(c.noteTitle || 'Untitled note')})`)
+  }
+  for (const f of model.footnotes) defs.push(`[^n${f.n}]: ${footnoteBody(f.comment)}`)
+  if (defs.length) out.push(defs.join('\n'))
+  return out.join('\n\n') + '\n'
+}
