@@ -6,6 +6,8 @@ import type { GlossBridge, MenuCommand } from './bridge'
 const allowed = new Set<string>(API_METHODS)
 const MENU_COMMANDS = new Set<MenuCommand>(['import', 'paste', 'export', 'new-note', 'toggle-theme', 'find'])
 
+const closeTasks: (() => Promise<void>)[] = []
+
 const bridge: GlossBridge = {
   invoke(method, args) {
     if (!allowed.has(method)) return Promise.reject(new Error(`Unknown API method: ${String(method)}`))
@@ -17,7 +19,14 @@ const bridge: GlossBridge = {
     }
     ipcRenderer.on('gloss:menu', handler)
     return () => ipcRenderer.removeListener('gloss:menu', handler)
+  },
+  onBeforeClose(task) {
+    closeTasks.push(task)
   }
 }
+
+ipcRenderer.on('gloss:before-close', () => {
+  void Promise.allSettled(closeTasks.map((task) => task())).then(() => ipcRenderer.send('gloss:close-ready'))
+})
 
 contextBridge.exposeInMainWorld('glossBridge', bridge)

@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { removeTempDirs, RESOURCES, tempDir } from '../services/test-helpers'
+import { runCli } from './run'
+
+afterEach(removeTempDirs)
+
+async function cli(args: string[]) {
+  let out = ''
+  let err = ''
+  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s), env: {}, resourcesDir: RESOURCES })
+  return { code, out, err }
+}
+
+describe('gloss CLI', () => {
+  it('help prints usage; no command means help', async () => {
+    const r = await cli(['help'])
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/gloss import FILE/)
+    expect((await cli([])).out).toMatch(/Usage:/)
+  })
+
+  it('usage errors exit 2 without creating the library', async () => {
+    const dataDir = join(tempDir(), 'lib')
+    for (const args of [
+      ['frobnicate', '--data-dir', dataDir],
+      ['import', '--data-dir', dataDir],
+      ['list', '--bogus', 'x', '--data-dir', dataDir],
+      ['export', '--data-dir', dataDir, '--format', 'md'],
+      ['import-annotations', 'x.json', '--data-dir', dataDir],
+      ['list', '--data-dir']
+    ]) {
+      const r = await cli(args)
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.err).toMatch(/gloss help/)
+      expect(r.out).toBe('')
+    }
+    expect(existsSync(dataDir)).toBe(false)
+  })
+
+  it('imports, lists and exports; bad input and unknown articles exit 1 with a message on stderr', async () => {
+    const dir = tempDir()
+    const dataDir = join(dir, 'lib')
+    const file = join(dir, 'memo.md')
+    writeFileSync(file, '# Gas and Power\n\nThe pipeline deal stalled.\n\nBoth sides blamed the other.\n')
+    const imported = await cli(['import', file, '--data-dir', dataDir])
+    expect(imported.code).toBe(0)
+    const m = /^Imported (\S+) Gas and Power \(3 paragraphs\)\n$/.exec(imported.out)
+    expect(m, imported.out).not.toBeNull()
+    const id = m![1]
+
+    const list = await cli(['list', '--data-dir', dataDir])
+    expect(list.code).toBe(0)
+    const lines = list.out.trim().split('\n')
+    expect(lines).toHaveLength(2) // the sample + ours
+    expect(lines).toContain(`${id}\tGas and Power\t0 highlights`)
+
+    const out = join(dir, 'report.md')
+    const exported = await cli(['export', '--data-dir', dataDir, '--article', id, '--format', 'md', '--out', out, '--analyst', 'Ana Lyst'])
+    expect(exported.code, exported.err).toBe(0)
+    expect(exported.out).toMatch(/Exported MD report to/)
+    expect(readFileSync(out, 'utf8')).toContain('The pipeline deal stalled.')
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+
+    const missing = await cli(['import', join(dir, 'nope.txt'), '--data-dir', dataDir])
+    expect(missing).toMatchObject({ code: 1, out: '' })
+    expect(missing.err).toMatch(/File not found: .*nope\.txt/)
+
+    const binary = join(dir, 'pic.png')
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0]))
+    const rejected = await cli(['import', binary, '--data-dir', dataDir])
+    expect(rejected.code).toBe(1)
+    expect(rejected.err).toMatch(/^gloss: /)
+
+    const unknown = await cli(['export', '--data-dir', dataDir, '--article', '01NOPE', '--format', 'md', '--out', join(dir, 'x.md')])
+    expect(unknown.code).toBe(1)
+    expect(unknown.err).toMatch(/not in the library/)
+    expect(existsSync(join(dir, 'x.md'))).toBe(false)
+
+    const badFormat = await cli(['export', '--data-dir', dataDir, '--article', id, '--format', 'docx', '--out', join(dir, 'x.docx')])
+    expect(badFormat.code).toBe(1)
+    expect(badFormat.err).toMatch(/format/i)
+  })
+
+  it('export to an unwritable path fails with a clear message and leaves no file behind', async () => {
+    const dir = tempDir()
+    const dataDir = join(dir, 'lib')
+    const id = (await cli(['list', '--data-dir', dataDir])).out.split('\t')[0]
+    const notAFolder = join(dir, 'plain.txt')
+    writeFileSync(notAFolder, 'x')
+    const cases: [string, RegExp][] = [
+      [join(dir, 'missing', 'r.md'), /folder .*missing does not exist/],
+      [join(notAFolder, 'r.md'), /not a folder/],
+      [dir, /it is a folder/]
+    ]
+    for (const [out, message] of cases) {
+      const r = await cli(['export', '--data-dir', dataDir, '--article', id, '--format', 'html', '--out', out])
+      expect(r.code, out).toBe(1)
+      expect(r.err).toMatch(message)
+    }
+    expect(readdirSync(dir).sort()).toEqual(['lib', 'plain.txt'])
+  })
+
+  it('import-annotations restores highlights from a JSON export', async () => {
+    const dir = tempDir()
+    const source = join(dir, 'a')
+    const id = (await cli(['list', '--data-dir', source])).out.split('\t')[0]
+    const json = join(dir, 'ann.json')
+    expect((await cli(['export', '--data-dir', source, '--article', id, '--format', 'json', '--out', json])).code).toBe(0)
+    const r = await cli(['import-annotations', json, '--article', id, '--data-dir', source])
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^Created 0 highlights/)
+    const bad = join(dir, 'bad.json')
+    writeFileSync(bad, '{ nope')
+    const failed = await cli(['import-annotations', bad, '--article', id, '--data-dir', source])
+    expect(failed.code).toBe(1)
+    expect(failed.err).toMatch(/not valid JSON/)
+  })
+
+  it('the entry point sets the process exit code (run through tsx; usage errors are covered above)', () => {
+    const root = resolve(__dirname, '..', '..', '..')
+    const dataDir = join(tempDir(), 'lib')
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/entry.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+    const list = run(['list', '--data-dir', dataDir])
+    expect(list.status, list.stderr).toBe(0)
+    expect(list.stdout).toMatch(/^[0-9A-Z]{26}\t/)
+    const unknown = run(['export', '--data-dir', dataDir, '--article', 'nope', '--format', 'md', '--out', join(dataDir, 'r.md')])
+    expect(unknown.status).toBe(1)
+    expect(unknown.stderr).toMatch(/not in the library/)
+  }, 120_000)
+})

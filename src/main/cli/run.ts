@@ -1,0 +1,196 @@
+// The command-line interface: import, list, export, import-annotations, help. Every command goes through the
+// same dispatch() as the app (same validation, same error messages). Exit codes: 0 ok, 1 error, 2 usage.
+import { readFileSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import type { ImportResult } from '../../core/api'
+import type { ArticleSummary, ExportFile } from '../../core/model'
+import { chromiumPdfRenderer } from '../export/pdf-chromium'
+import { appRoot, defaultDataDir } from '../paths'
+import { createBackend, type BackendApi } from '../services'
+import { dispatch } from '../services/dispatch'
+import { splitEquals } from '../web/args'
+import { fileErrorMessage, writeFileAtomic } from './write'
+
+export interface CliIo {
+  out: (s: string) => void
+  err: (s: string) => void
+  env?: NodeJS.ProcessEnv
+  /** Folder holding resources/ (the sample). Default: the app root. */
+  resourcesDir?: string
+}
+
+export const HELP = `Gloss — read closely, highlight, write a cited analysis, export an annotated report.
+
+Usage:
+  gloss import FILE [--format txt|md|html] [--data-dir DIR]
+      Import a text, Markdown or HTML file into the library.
+  gloss list [--data-dir DIR]
+      List the articles: id, title and number of highlights, tab-separated.
+  gloss export --article ID --format pdf|md|html|json --out FILE
+               [--page-size A4|Letter] [--scope full|annotated] [--analyst NAME] [--data-dir DIR]
+      Write the annotated report of an article.
+  gloss import-annotations FILE --article ID [--data-dir DIR]
+      Restore highlights from a W3C Web Annotation JSON export of the same article.
+  gloss help
+      Show this help.
+
+The library lives in --data-dir (default: $XDG_DATA_HOME/gloss or ~/.local/share/gloss).
+`
+
+class UsageError extends Error {}
+class CommandError extends Error {}
+
+interface Parsed {
+  command: string
+  positional: string[]
+  flags: Map<string, string>
+}
+
+const VALUE_FLAGS = new Set(['--data-dir', '--format', '--article', '--out', '--page-size', '--scope', '--analyst'])
+
+function parse(argv: string[]): Parsed {
+  const args = splitEquals(argv)
+  const command = args[0] ?? 'help'
+  const positional: string[] = []
+  const flags = new Map<string, string>()
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i]
+    if (a.startsWith('--')) {
+      if (!VALUE_FLAGS.has(a)) throw new UsageError(`Unknown option "${a}".`)
+      const v = args[++i]
+      if (v === undefined) throw new UsageError(`${a} needs a value.`)
+      if (flags.has(a)) throw new UsageError(`${a} is given twice.`)
+      flags.set(a, v)
+    } else positional.push(a)
+  }
+  return { command, positional, flags }
+}
+
+function allowOnly(p: Parsed, allowed: string[], positionals: number): void {
+  for (const f of p.flags.keys()) if (!allowed.includes(f)) throw new UsageError(`"gloss ${p.command}" does not take ${f}.`)
+  if (p.positional.length > positionals) throw new UsageError(`Unexpected argument "${p.positional[positionals]}".`)
+}
+
+function need(p: Parsed, flag: string): string {
+  const v = p.flags.get(flag)
+  if (v === undefined) throw new UsageError(`"gloss ${p.command}" needs ${flag}.`)
+  return v
+}
+
+async function call<T>(api: BackendApi, method: string, args: unknown[]): Promise<T> {
+  const envelope = await dispatch(api, method, args)
+  if (!envelope.ok) throw new CommandError(envelope.error.message)
+  return envelope.result as T
+}
+
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file)
+  } catch (error) {
+    throw new CommandError(fileErrorMessage(error, file, 'read'))
+  }
+}
+
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed: Parsed
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    io.err(`gloss: ${(error as Error).message}\nRun "gloss help" for usage.\n`)
+    return 2
+  }
+  if (['help', '--help', '-h'].includes(parsed.command)) {
+    io.out(HELP)
+    return 0
+  }
+  const p = parsed
+  const commands: Record<string, { check: () => void; run: (api: BackendApi) => Promise<void> }> = {
+    import: {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--format'], 1)
+        if (!p.positional[0]) throw new UsageError('"gloss import" needs a FILE to import.')
+      },
+      run: async (api) => {
+        const file = p.positional[0]
+        const req: Record<string, unknown> = { name: basename(file), base64: readInput(file).toString('base64') }
+        if (p.flags.has('--format')) req.format = p.flags.get('--format')
+        const result = await call<ImportResult>(api, 'importFile', [req])
+        io.out(`Imported ${result.article.id} ${result.article.title} (${plural(result.article.paragraphCount, 'paragraph')})\n`)
+        for (const w of result.warnings) io.err(`Warning: ${w}\n`)
+      }
+    },
+    list: {
+      check: () => allowOnly(p, ['--data-dir'], 0),
+      run: async (api) => {
+        const list = await call<ArticleSummary[]>(api, 'listArticles', [])
+        for (const a of list) io.out(`${a.id}\t${a.title.replace(/[\t\n]/g, ' ')}\t${plural(a.highlightCount, 'highlight')}\n`)
+      }
+    },
+    export: {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--article', '--format', '--out', '--page-size', '--scope', '--analyst'], 0)
+        for (const f of ['--article', '--format', '--out']) need(p, f)
+      },
+      run: async (api) => {
+        const req = {
+          articleId: need(p, '--article'),
+          format: need(p, '--format'),
+          pageSize: p.flags.get('--page-size') ?? 'A4',
+          scope: p.flags.get('--scope') ?? 'full',
+          analyst: p.flags.get('--analyst') ?? ''
+        }
+        const out = resolve(need(p, '--out'))
+        const file = await call<ExportFile>(api, 'exportReport', [req])
+        try {
+          writeFileAtomic(out, Buffer.from(file.base64, 'base64'))
+        } catch (error) {
+          throw new CommandError(fileErrorMessage(error, out, 'write'))
+        }
+        io.out(`Exported ${req.format.toUpperCase()} report to ${out} (${file.byteLength.toLocaleString('en-US')} bytes)\n`)
+      }
+    },
+    'import-annotations': {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--article'], 1)
+        if (!p.positional[0]) throw new UsageError('"gloss import-annotations" needs the JSON FILE to read.')
+        need(p, '--article')
+      },
+      run: async (api) => {
+        const json = readInput(p.positional[0]).toString('utf8')
+        const r = await call<{ created: number; skipped: number; warnings: string[] }>(api, 'importAnnotations', [
+          { articleId: need(p, '--article'), json }
+        ])
+        io.out(`Created ${plural(r.created, 'highlight')}${r.skipped ? ` (${r.skipped} skipped)` : ''}\n`)
+        for (const w of r.warnings) io.err(`Warning: ${w}\n`)
+      }
+    }
+  }
+  const command = commands[p.command]
+  if (!command) {
+    io.err(`gloss: unknown command "${p.command}".\nRun "gloss help" for usage.\n`)
+    return 2
+  }
+  // Usage is checked before the library is opened, so that a typo never creates a data folder.
+  try {
+    command.check()
+  } catch (error) {
+    io.err(`gloss: ${(error as Error).message}\nRun "gloss help" for usage.\n`)
+    return 2
+  }
+  const dataDir = p.flags.get('--data-dir') ?? defaultDataDir(io.env ?? process.env)
+  const pdf = chromiumPdfRenderer()
+  let backend: ReturnType<typeof createBackend> | null = null
+  try {
+    backend = createBackend({ dataDir, mode: 'web', resourcesDir: io.resourcesDir ?? resolve(appRoot(__dirname), 'resources'), pdf })
+    await command.run(backend)
+    return 0
+  } catch (error) {
+    io.err(`gloss: ${(error as Error).message}\n`)
+    return 1
+  } finally {
+    backend?.close()
+    await pdf.close()
+  }
+}

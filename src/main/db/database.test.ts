@@ -1,0 +1,143 @@
+import Database from 'better-sqlite3'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { GlossError } from '../../core/api'
+import { removeTempDirs, tempDir } from './test-temp'
+import { insertArticle, getArticle, getParagraphs, replaceParagraphs, tombstoneArticle } from './articles'
+import { openDatabase, schemaVersion } from './database'
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
+
+afterEach(removeTempDirs)
+
+const NOW = '2026-01-01T00:00:00.000Z'
+
+function para(id: string, index: number, text: string) {
+  return { id, index, kind: 'p' as const, text }
+}
+
+function sampleArticle(id = 'A1') {
+  return {
+    id,
+    title: 'Title',
+    source: 'a.txt',
+    author: null,
+    publishedAt: null,
+    format: 'txt' as const,
+    warnings: ['w1'],
+    paragraphs: [para('p-1', 0, 'First paragraph about summits.'), para('p-2', 1, 'Second paragraph about pipelines.')]
+  }
+}
+
+describe('openDatabase', () => {
+  it('creates a fresh library at the current schema with the expected pragmas', () => {
+    const file = join(tempDir(), 'gloss.db')
+    const db = openDatabase(file)
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(db.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map((r) => r.name)
+    for (const t of ['articles', 'paragraphs', 'highlights', 'notes', 'note_refs', 'settings', 'paragraphs_fts', 'notes_fts']) {
+      expect(tables).toContain(t)
+    }
+    db.close()
+  })
+
+  it('re-opens an existing library without re-running migrations and keeps its data', () => {
+    const file = join(tempDir(), 'gloss.db')
+    const db = openDatabase(file)
+    insertArticle(db, sampleArticle(), NOW)
+    db.close()
+    const again = openDatabase(file)
+    expect(schemaVersion(again)).toBe(SCHEMA_VERSION)
+    expect(getArticle(again, 'A1')?.paragraphs.map((p) => p.text)).toEqual([
+      'First paragraph about summits.',
+      'Second paragraph about pipelines.'
+    ])
+    again.close()
+  })
+
+  it('refuses a library written by a newer Gloss and leaves the file untouched', () => {
+    const file = join(tempDir(), 'gloss.db')
+    const raw = new Database(file)
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`)
+    raw.close()
+    const before = readFileSync(file)
+    let error: unknown
+    try {
+      openDatabase(file)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(GlossError)
+    expect((error as Error).message).toMatch(/newer version of Gloss/)
+    expect(readFileSync(file).equals(before)).toBe(true)
+    const check = new Database(file)
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 5)
+    expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'articles'").get()).toEqual({ n: 0 })
+    check.close()
+  })
+
+  it('applies each migration in its own transaction: a failing one leaves the previous version intact', () => {
+    const file = join(tempDir(), 'gloss.db')
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE extra (x); INSERT INTO nowhere VALUES (1);' }]
+    expect(() => openDatabase(file, { migrations: broken })).toThrow(/could not open/)
+    const db = openDatabase(file)
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION)
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra'").get()).toEqual({ n: 0 })
+    db.close()
+  })
+
+  it('reports a file that is not a database in words', () => {
+    const dir = tempDir()
+    const file = join(dir, 'gloss.db')
+    writeFileSync(file, 'this is not sqlite at all, just text '.repeat(200))
+    expect(() => openDatabase(file)).toThrow(/could not open its library file/)
+    expect(existsSync(file)).toBe(true)
+  })
+})
+
+describe('articles repository', () => {
+  it('keeps paragraph full-text search in sync with inserts and tombstones', () => {
+    const db = openDatabase(join(tempDir(), 'gloss.db'))
+    insertArticle(db, sampleArticle(), NOW)
+    const search = (q: string) => (db.prepare('SELECT paragraph_id FROM paragraphs_fts WHERE paragraphs_fts MATCH ?').all(q) as { paragraph_id: string }[]).map((r) => r.paragraph_id)
+    expect(search('pipelines')).toEqual(['p-2'])
+    replaceParagraphs(db, 'A1', [para('p-1', 0, 'First paragraph about summits.'), para('p-3', 1, 'Third one about gas.')], NOW)
+    expect(search('pipelines')).toEqual([])
+    expect(search('gas')).toEqual(['p-3'])
+    db.close()
+  })
+
+  it('re-import tombstones vanished paragraphs (kept in the table) and revives returning ones', () => {
+    const db = openDatabase(join(tempDir(), 'gloss.db'))
+    insertArticle(db, sampleArticle(), NOW)
+    replaceParagraphs(db, 'A1', [para('p-2', 0, 'Second paragraph about pipelines.')], NOW)
+    expect(getParagraphs(db, 'A1').map((p) => [p.id, p.index])).toEqual([['p-2', 0]])
+    expect(db.prepare("SELECT deleted_at FROM paragraphs WHERE id = 'p-1'").get()).toEqual({ deleted_at: NOW })
+    replaceParagraphs(db, 'A1', [para('p-1', 0, 'First paragraph about summits.'), para('p-2', 1, 'Second paragraph about pipelines.')], NOW)
+    expect(getParagraphs(db, 'A1').map((p) => p.id)).toEqual(['p-1', 'p-2'])
+    db.close()
+  })
+
+  it('deleting an article is a tombstone: rows stay, the article is no longer served', () => {
+    const db = openDatabase(join(tempDir(), 'gloss.db'))
+    insertArticle(db, sampleArticle(), NOW)
+    expect(tombstoneArticle(db, 'A1', NOW)).toBe(true)
+    expect(tombstoneArticle(db, 'A1', NOW)).toBe(false)
+    expect(getArticle(db, 'A1')).toBeNull()
+    expect(db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 1 })
+    expect(db.prepare('SELECT count(*) AS n FROM paragraphs').get()).toEqual({ n: 2 })
+    db.close()
+  })
+
+  it('enforces foreign keys: a paragraph of a missing article is refused', () => {
+    const db = openDatabase(join(tempDir(), 'gloss.db'))
+    expect(() =>
+      db.prepare("INSERT INTO paragraphs (article_id, id, position, kind, text, created_at, updated_at) VALUES ('nope', 'p', 0, 'p', 't', 'x', 'x')").run()
+    ).toThrow(/FOREIGN KEY/)
+    db.close()
+  })
+})

@@ -1,0 +1,68 @@
+// Opening the SQLite library file: pragmas, then migrations (one transaction each, keyed on user_version).
+import Database from 'better-sqlite3'
+import { GlossError } from '../../core/api'
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations'
+
+export type DB = Database.Database
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string
+  /** For tests: the migrations to apply (default: all of them). */
+  migrations?: readonly Migration[]
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): DB {
+  let db: DB
+  try {
+    db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {})
+  } catch (error) {
+    throw new GlossError('internal', `Gloss could not open its library file ${file}: ${(error as Error).message}`)
+  }
+  try {
+    // Refuse a newer library before anything (even the journal mode) is written to it.
+    refuseNewer(db, opts.migrations ?? MIGRATIONS)
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    db.pragma('synchronous = NORMAL')
+    migrate(db, opts.migrations ?? MIGRATIONS)
+    return db
+  } catch (error) {
+    db.close()
+    if (error instanceof GlossError) throw error
+    throw new GlossError('internal', `Gloss could not open its library file ${file}: ${(error as Error).message}`)
+  }
+}
+
+export function schemaVersion(db: DB): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+function refuseNewer(db: DB, migrations: readonly Migration[]): void {
+  const known = migrations.length ? migrations[migrations.length - 1].version : 0
+  const current = schemaVersion(db)
+  if (current > known) {
+    throw new GlossError(
+      'internal',
+      `This library was created by a newer version of Gloss (schema ${current}; this version knows up to ${known}). ` +
+        'Update Gloss to open it; the file has not been changed.'
+    )
+  }
+}
+
+function migrate(db: DB, migrations: readonly Migration[]): void {
+  refuseNewer(db, migrations)
+  const current = schemaVersion(db)
+  for (const m of migrations) {
+    if (m.version <= current) continue
+    // BEGIN IMMEDIATE: two processes opening a fresh library at once cannot both migrate.
+    db.transaction(() => {
+      if (schemaVersion(db) >= m.version) return
+      db.exec(m.sql)
+      db.pragma(`user_version = ${m.version}`)
+    }).immediate()
+  }
+}
+
+export { SCHEMA_VERSION }

@@ -1,0 +1,56 @@
+// All IPC handlers, registered in one place. Every call is checked: the sender must be our window's top frame,
+// showing our renderer; the method must be in the contract; the arguments are validated by dispatch().
+import { writeFile, rename } from 'node:fs/promises'
+import { dirname, join, basename } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { dialog, type BrowserWindow, type IpcMain, type IpcMainInvokeEvent } from 'electron'
+import { validateArgs } from '../../core/api-validate'
+import type { ExportFile } from '../../core/model'
+import type { Envelope } from '../../preload/bridge'
+import { dispatch } from '../services/dispatch'
+import type { BackendApi } from '../services'
+
+const rendererFileUrl = pathToFileURL(join(__dirname, '../renderer/')).href
+
+export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
+  if (!win || event.sender !== win.webContents) return false
+  const frame = event.senderFrame
+  if (!frame || frame.parent) return false
+  const url = frame.url
+  const devUrl = process.env.ELECTRON_RENDERER_URL
+  return url.startsWith(rendererFileUrl) || (!!devUrl && url.startsWith(devUrl))
+}
+
+async function saveWithDialog(win: BrowserWindow, file: ExportFile): Promise<{ saved: boolean; path?: string }> {
+  const ext = file.filename.split('.').pop() ?? ''
+  const result = await dialog.showSaveDialog(win, {
+    title: 'Save report',
+    defaultPath: file.filename,
+    filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : []
+  })
+  if (result.canceled || !result.filePath) return { saved: false }
+  // Write beside the target, then rename: a failed write never leaves a half-written report.
+  const tmp = join(dirname(result.filePath), `.${basename(result.filePath)}.${process.pid}.tmp`)
+  await writeFile(tmp, Buffer.from(file.base64, 'base64'))
+  await rename(tmp, result.filePath)
+  return { saved: true, path: result.filePath }
+}
+
+export function registerIpc(ipc: IpcMain, backend: BackendApi, currentWindow: () => BrowserWindow | null): void {
+  ipc.handle('gloss:invoke', async (event, method: unknown, args: unknown): Promise<Envelope> => {
+    const win = currentWindow()
+    if (!isTrustedSender(event, win)) {
+      return { ok: false, error: { code: 'invalid_input', message: 'Request refused: it did not come from the Gloss window.' } }
+    }
+    if (method === 'saveFile') {
+      try {
+        const [file] = validateArgs('saveFile', args) as [ExportFile]
+        return { ok: true, result: await saveWithDialog(win!, file) }
+      } catch (error) {
+        const e = error as { code?: string; message: string }
+        return { ok: false, error: { code: e.code ?? 'export_failed', message: `The file could not be saved: ${e.message}` } }
+      }
+    }
+    return dispatch(backend, String(method), args)
+  })
+}

@@ -1,0 +1,37 @@
+// The native menu. Items only send commands to the renderer, which owns the matching actions and shortcuts.
+import { Menu, type MenuItemConstructorOptions } from 'electron'
+import type { MenuCommand } from '../../preload/bridge'
+
+export function buildMenu(send: (command: MenuCommand) => void): Menu {
+  const isMac = process.platform === 'darwin'
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import File…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
+        { label: 'Paste Text as Article…', accelerator: 'CmdOrCtrl+Shift+V', click: () => send('paste') },
+        { type: 'separator' },
+        { label: 'New Note', accelerator: 'CmdOrCtrl+Alt+N', click: () => send('new-note') },
+        { label: 'Export Report…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' }
+      ]
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { label: 'Toggle Dark Theme', accelerator: 'CmdOrCtrl+Shift+L', click: () => send('toggle-theme') },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' }
+      ]
+    },
+    { role: 'windowMenu' }
+  ]
+  return Menu.buildFromTemplate(template)
+}

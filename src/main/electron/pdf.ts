@@ -1,0 +1,48 @@
+// PDF in the desktop app: Electron's own printToPDF on a hidden, script-less, offline window.
+// Web mode and the CLI render the same HTML with headless Chromium (src/main/export/pdf-chromium.ts).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { BrowserWindow, session } from 'electron'
+import { GlossError } from '../../core/api'
+import type { PdfRenderer } from '../services'
+import { footerTemplate, headerTemplate, PDF_MARGINS_IN } from '../export/page-templates'
+
+export function electronPdfRenderer(): PdfRenderer & { close(): Promise<void> } {
+  const render = async (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string }): Promise<Uint8Array> => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-pdf-'))
+    const file = join(dir, 'report.html')
+    const fileUrl = pathToFileURL(file).href
+    await writeFile(file, html, 'utf8')
+    // A private in-memory session: the report may load nothing but its own file.
+    const ses = session.fromPartition(`gloss-pdf-${Date.now()}`, { cache: false })
+    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== fileUrl && !details.url.startsWith('data:') }))
+    const win = new BrowserWindow({
+      show: false,
+      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, session: ses }
+    })
+    win.webContents.on('will-navigate', (event) => event.preventDefault())
+    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    try {
+      await win.loadFile(file)
+      const pdf = await win.webContents.printToPDF({
+        pageSize: opts.pageSize,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(opts.title),
+        footerTemplate: footerTemplate(),
+        margins: PDF_MARGINS_IN,
+        generateDocumentOutline: true,
+        generateTaggedPDF: true
+      })
+      return new Uint8Array(pdf)
+    } catch (error) {
+      throw new GlossError('export_failed', `The PDF could not be rendered: ${(error as Error).message}`)
+    } finally {
+      win.destroy()
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+  return Object.assign(render, { close: async () => {} })
+}

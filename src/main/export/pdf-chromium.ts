@@ -1,0 +1,76 @@
+// PDF for web mode and the CLI: the report HTML printed by headless Chromium (playwright-core), with no
+// JavaScript and no network. The browser is launched on first use and reused; close() shuts it down.
+import { existsSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { GlossError } from '../../core/api'
+import type { PdfRenderer } from '../services'
+import { footerTemplate, headerTemplate, PDF_MARGINS_MM } from './page-templates'
+
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+const mm = (n: number): string => `${n}mm`
+
+export function chromiumPdfRenderer(opts: { executablePath?: string } = {}): PdfRenderer & { close(): Promise<void> } {
+  let browser: Promise<Browser> | null = null
+
+  const launch = (): Promise<Browser> => {
+    if (!browser) {
+      const executablePath = opts.executablePath ?? (existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : undefined)
+      // Loaded on first use: most runs (and every CLI command but PDF export) never need it.
+      browser = import('playwright-core')
+        .then(({ chromium }) => chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true }))
+        .then(
+          (b) => {
+            b.on('disconnected', () => (browser = null))
+            return b
+          },
+          (error: unknown) => {
+            browser = null
+            throw new GlossError(
+              'export_failed',
+              `PDF export needs Chromium, which could not be started (${(error as Error).message.split('\n')[0]}). ` +
+                'Install Chromium (e.g. "apt install chromium") or export as HTML and print it from a browser.'
+            )
+          }
+        )
+    }
+    return browser
+  }
+
+  const render = async (html: string, o: { pageSize: 'A4' | 'Letter'; title: string }): Promise<Uint8Array> => {
+    const b = await launch()
+    const context = await b.newContext({ javaScriptEnabled: false, offline: true })
+    try {
+      // The report is self-contained: nothing but the page itself may load.
+      await context.route('**/*', (route) => route.abort())
+      const page = await context.newPage()
+      await page.setContent(html, { waitUntil: 'load', timeout: 60_000 })
+      const pdf = await page.pdf({
+        format: o.pageSize,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(o.title),
+        footerTemplate: footerTemplate(),
+        margin: { top: mm(PDF_MARGINS_MM.top), bottom: mm(PDF_MARGINS_MM.bottom), left: mm(PDF_MARGINS_MM.left), right: mm(PDF_MARGINS_MM.right) },
+        outline: true,
+        tagged: true
+      })
+      return new Uint8Array(pdf)
+    } catch (error) {
+      if (error instanceof GlossError) throw error
+      throw new GlossError('export_failed', `The PDF could not be rendered: ${(error as Error).message.split('\n')[0]}`)
+    } finally {
+      await context.close().catch(() => undefined)
+    }
+  }
+
+  return Object.assign(render, {
+    close: async (): Promise<void> => {
+      const pending = browser
+      browser = null
+      if (pending) await pending.then((b) => b.close()).catch(() => undefined)
+    }
+  })
+}

@@ -1,0 +1,65 @@
+// The backend: every GlossApi method (except saveFile, which the shell serves) over one SQLite library.
+// No Electron here: the Electron main process, web mode and the CLI all use createBackend().
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { GlossError, type GlossApi } from '../../core/api'
+import { openDatabase } from '../db/database'
+import type { BackendOptions, Ctx } from './context'
+import * as exporting from './export'
+import * as hl from './highlights'
+import * as library from './library'
+import * as notes from './notes'
+import { version } from '../../../package.json'
+
+export type { PdfRenderer, BackendOptions } from './context'
+export type BackendApi = Omit<GlossApi, 'saveFile'>
+
+export const DB_FILE = 'gloss.db'
+
+export function createBackend(opts: BackendOptions): BackendApi & { close(): void } {
+  try {
+    mkdirSync(opts.dataDir, { recursive: true })
+  } catch (error) {
+    throw new GlossError('internal', `Gloss could not create its data folder ${opts.dataDir}: ${(error as Error).message}`)
+  }
+  const db = openDatabase(join(opts.dataDir, DB_FILE), { nativeBinding: opts.nativeBinding })
+  const ctx: Ctx = { db, opts }
+  try {
+    library.importSampleOnFirstRun(ctx)
+  } catch (error) {
+    process.stderr.write(`Gloss: the sample article could not be imported: ${(error as Error).message}\n`)
+  }
+
+  // Every method is async on the outside (same shape as the IPC/HTTP transports) and synchronous inside.
+  return {
+    appInfo: async () => ({ mode: opts.mode, version, dataDir: opts.dataDir }),
+    listArticles: async () => library.listArticles(ctx),
+    getArticle: async (id) => library.requireArticle(ctx, id),
+    importFile: async (req) => library.importFile(ctx, req),
+    importText: async (req) => library.importText(ctx, req),
+    deleteArticle: async (id) => library.deleteArticle(ctx, id),
+
+    listHighlights: async (articleId) => hl.listHighlights(ctx, articleId),
+    createHighlight: async (req) => hl.createHighlight(ctx, req),
+    updateHighlight: async (req) => hl.updateHighlight(ctx, req),
+    deleteHighlight: async (id) => hl.deleteHighlight(ctx, id),
+    restoreHighlight: async (id) => hl.restoreHighlight(ctx, id),
+
+    listNotes: async () => notes.listNotes(ctx),
+    getArticleNote: async (articleId) => notes.getArticleNote(ctx, articleId),
+    getNote: async (id) => notes.getNote(ctx, id),
+    createNote: async (req) => notes.createNote(ctx, req),
+    renameNote: async (req) => notes.renameNote(ctx, req),
+    saveNote: async (req) => notes.saveNote(ctx, req),
+    deleteNote: async (id) => notes.deleteNote(ctx, id),
+    checkNoteRefs: async (noteId) => notes.checkNoteRefs(ctx, noteId),
+    getBacklinks: async (articleId) => notes.getBacklinks(ctx, articleId),
+
+    importAnnotations: async (req) => exporting.importAnnotations(ctx, req),
+    exportReport: (req) => exporting.exportReport(ctx, req),
+
+    close: () => {
+      if (db.open) db.close()
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// Test helpers (imported only by *.test.ts): real backends over real SQLite files in temp folders.
+import Database from 'better-sqlite3'
+import { join, resolve } from 'node:path'
+import type { HighlightSegmentTarget, Paragraph, PMNode } from '../../core/model'
+import { tempDir } from '../db/test-temp'
+import { createBackend, DB_FILE, type PdfRenderer } from '.'
+
+export const RESOURCES = resolve(__dirname, '..', '..', '..', 'resources')
+
+export { removeTempDirs, tempDir } from '../db/test-temp'
+
+/** A PDF renderer for tests that do not look at PDFs: it records what it was asked to print. */
+export function recordingPdf(): PdfRenderer & { calls: { html: string; title: string }[] } {
+  const calls: { html: string; title: string }[] = []
+  const fn = async (html: string, o: { title: string }): Promise<Uint8Array> => {
+    calls.push({ html, title: o.title })
+    return new TextEncoder().encode('%PDF-1.7 test')
+  }
+  return Object.assign(fn, { calls })
+}
+
+export function openBackend(dataDir = tempDir(), opts: { resourcesDir?: string; pdf?: PdfRenderer } = {}) {
+  const backend = createBackend({ dataDir, mode: 'web', resourcesDir: opts.resourcesDir ?? RESOURCES, pdf: opts.pdf ?? recordingPdf() })
+  return { backend, dataDir }
+}
+
+/** Row counts of every user-data table, read through a separate connection. */
+export function rowCounts(dataDir: string): Record<string, number> {
+  const db = new Database(join(dataDir, DB_FILE), { readonly: true })
+  try {
+    const out: Record<string, number> = {}
+    for (const t of ['articles', 'paragraphs', 'highlights', 'notes', 'note_refs', 'settings', 'paragraphs_fts', 'notes_fts']) {
+      out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
+    }
+    return out
+  } finally {
+    db.close()
+  }
+}
+
+/** Runs SQL on the library file through a separate connection (to set up states the API cannot produce). */
+export function withDb<T>(dataDir: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(join(dataDir, DB_FILE))
+  try {
+    return fn(db)
+  } finally {
+    db.close()
+  }
+}
+
+/** Selectors for `exact` inside paragraph `p` (first occurrence). */
+export function target(p: Paragraph, exact: string): HighlightSegmentTarget {
+  const start = p.text.indexOf(exact)
+  if (start < 0) throw new Error(`"${exact}" is not in paragraph ${p.index + 1}`)
+  const end = start + exact.length
+  return {
+    paragraphId: p.id,
+    quote: { type: 'TextQuoteSelector', exact, prefix: p.text.slice(Math.max(0, start - 32), start), suffix: p.text.slice(end, end + 32) },
+    position: { type: 'TextPositionSelector', start, end }
+  }
+}
+
+export function b64(s: string | Uint8Array): string {
+  return Buffer.from(typeof s === 'string' ? new TextEncoder().encode(s) : s).toString('base64')
+}
+
+/** A note document: one sentence ("text"), with a reference chip to each given paragraph before its final full stop. */
+export function docWithRefs(text: string, refs: { articleId: string; paragraphId: string; label: string; quote?: string }[]): PMNode {
+  const body = text.replace(/\.$/, '')
+  return {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: body },
+          ...refs.flatMap((r) => [
+            { type: 'text', text: ' ' },
+            { type: 'paragraphRef', attrs: { articleId: r.articleId, paragraphId: r.paragraphId, quote: r.quote ?? '', label: r.label } }
+          ]),
+          { type: 'text', text: '.' }
+        ]
+      }
+    ]
+  }
+}
