@@ -10,6 +10,7 @@ export default defineConfig({
     resolve: { alias: { '@core': core } },
     build: {
       rollupOptions: {
+        checks: { pluginTimings: false },
         input: {
           // Electron main process (the desktop shell)
           index: resolve(__dirname, 'src/main/index.ts'),
@@ -23,6 +24,7 @@ export default defineConfig({
   },
   preload: {
     plugins: [externalizeDepsPlugin()],
+    build: { rollupOptions: { checks: { pluginTimings: false } } },
     resolve: { alias: { '@core': core } }
   },
   renderer: {
@@ -32,6 +34,7 @@ export default defineConfig({
         '@core': core
       }
     },
-    plugins: [vue()]
+    plugins: [vue()],
+    build: { rollupOptions: { checks: { pluginTimings: false } } }
   }
 })

@@ -3,7 +3,7 @@
 // web mode (a loopback server and the browser). Other arguments pass through (--port, --data-dir, --no-open…).
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { ensureFreshBuild, ROOT, runNode } from './ensure-build.mjs'
 
 const argv = process.argv.slice(2)
@@ -17,13 +17,24 @@ function electronBinary() {
   return existsSync(bin) ? bin : null
 }
 
-const electron = forceWeb ? null : electronBinary()
+/**
+ * Electron 42+ fetches its binary on first launch rather than at `npm install`. Try that fetch once (quietly, 2 min at
+ * most); where it cannot happen (no network to the download host, like this CI machine) we fall back to web mode.
+ */
+function fetchElectronBinary() {
+  const installer = join(ROOT, 'node_modules', 'electron', 'install.js')
+  if (!existsSync(installer)) return null
+  process.stdout.write('Gloss: the Electron binary is not installed yet; trying to fetch it…\n')
+  spawnSync(process.execPath, [installer], { cwd: ROOT, stdio: 'ignore', timeout: 120_000 })
+  return electronBinary()
+}
+
+const electron = forceWeb ? null : (electronBinary() ?? fetchElectronBinary())
 if (!ensureFreshBuild({ entry: electron ? 'index.js' : 'web.js' })) process.exit(1)
 
 if (electron) {
   const sqliteScript = join(ROOT, 'scripts', 'electron-sqlite.mjs')
   if (existsSync(sqliteScript)) {
-    const { spawnSync } = await import('node:child_process')
     const r = spawnSync(process.execPath, [sqliteScript], { cwd: ROOT, stdio: 'inherit' })
     if (r.status !== 0) process.exit(r.status ?? 1)
   }

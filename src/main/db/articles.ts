@@ -106,6 +106,18 @@ export function getParagraphs(db: DB, articleId: string): Paragraph[] {
   return rows.map(toParagraph)
 }
 
+/** Only the named live paragraphs of an article, in document order (cheap on long articles). */
+export function getParagraphsByIds(db: DB, articleId: string, ids: string[]): Paragraph[] {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return []
+  const rows = db
+    .prepare(
+      `SELECT id, position, kind, list, text FROM paragraphs WHERE article_id = ? AND deleted_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY position`
+    )
+    .all(articleId, JSON.stringify(unique)) as ParagraphRow[]
+  return rows.map(toParagraph)
+}
+
 export function articleExists(db: DB, id: string): boolean {
   return !!db.prepare('SELECT 1 FROM articles WHERE id = ? AND deleted_at IS NULL').get(id)
 }

@@ -1,5 +1,5 @@
 // HTML import: metadata from the raw document, blocks from the sanitised body.
-import { JSDOM } from 'jsdom'
+import { JSDOMClass } from './jsdom-lazy'
 import type { ParagraphKind } from '../../core/model'
 import type { Block, ParsedArticle } from '../../core/import/types'
 import { cleanText, titleFromFileName } from '../../core/import/clean'
@@ -137,12 +137,12 @@ function readMeta(doc: Document): { title: string; author: string | null; publis
 
 /** Parses an HTML document: sanitised, then walked into blocks. */
 export function parseHtml(html: string, name: string): ParsedArticle {
-  const raw = new JSDOM(html).window.document
+  const raw = new (JSDOMClass())(html).window.document
   const meta = readMeta(raw)
   const clean = sanitizeHtml(html)
   const warnings: string[] = []
   if (removedActiveContent()) warnings.push('Scripts and other active content were removed from the HTML.')
-  const body = new JSDOM(`<!doctype html><html><body>${clean}</body></html>`).window.document.body
+  const body = new (JSDOMClass())(`<!doctype html><html><body>${clean}</body></html>`).window.document.body
   const writer = new BlockWriter()
   writer.walk(body, false)
   const blocks = writer.blocks

@@ -1,5 +1,5 @@
 // HTML sanitising with DOMPurify on a jsdom window (node side only).
-import { JSDOM } from 'jsdom'
+import { JSDOMClass } from './jsdom-lazy'
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify'
 
 const FORBID_TAGS = [
@@ -14,7 +14,7 @@ let purifier: DOMPurify | null = null
 
 function getPurifier(): DOMPurify {
   if (purifier) return purifier
-  const { window } = new JSDOM('')
+  const { window } = new (JSDOMClass())('')
   const p = createDOMPurify(window as unknown as WindowLike)
   p.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element

@@ -74,7 +74,8 @@ export function createHighlight(ctx: Ctx, req: CreateHighlightRequest): Anchored
   if (!articles.articleExists(ctx.db, req.articleId)) {
     throw new GlossError('not_found', 'This article is not in the library (it may have been deleted).')
   }
-  const paragraphs = articles.getParagraphs(ctx.db, req.articleId)
+  // Only the paragraphs the selection touches: a new highlight is checked and anchored against them alone.
+  const paragraphs = articles.getParagraphsByIds(ctx.db, req.articleId, req.targets.map((t) => t.paragraphId))
   const h = insertChecked(ctx, paragraphs, req)
   return anchorHighlight(paragraphs, h)
 }
