@@ -79,4 +79,20 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
   return window.glossBridge?.onMenuCommand(listener) ?? (() => {})
 }
 
+/**
+ * Registers work that must finish before the app goes away (saving notes). In Electron the window waits for it;
+ * in a browser tab it runs on `pagehide`/hidden visibility, where the browser gives no such guarantee — which is why
+ * notes also save on a short debounce while typing.
+ */
+export function onBeforeClose(task: () => Promise<void>): void {
+  if (window.glossBridge) {
+    window.glossBridge.onBeforeClose(task)
+    return
+  }
+  window.addEventListener('pagehide', () => void task())
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void task()
+  })
+}
+
 export type { MenuCommand }

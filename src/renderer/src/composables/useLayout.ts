@@ -1,0 +1,51 @@
+// Window-level UI state: open dialogs, the highlights panel, the notes pane width (persisted).
+import { reactive, watch } from 'vue'
+
+const PANEL_KEY = 'gloss.highlightsPanel'
+const WIDTH_KEY = 'gloss.notesWidth'
+export const NOTES_MIN = 280
+export const NOTES_DEFAULT = 420
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key)
+  } catch {
+    return null
+  }
+}
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value)
+  } catch {
+    /* storage unavailable */
+  }
+}
+
+export function notesMax(): number {
+  return Math.max(NOTES_MIN, Math.round(window.innerWidth * 0.6))
+}
+
+export function clampNotesWidth(width: number): number {
+  return Math.round(Math.min(notesMax(), Math.max(NOTES_MIN, width)))
+}
+
+const storedWidth = Number(read(WIDTH_KEY))
+
+export const layout = reactive({
+  dialog: null as null | 'paste' | 'export',
+  highlightsPanel: read(PANEL_KEY) !== 'hidden',
+  notesWidth: Number.isFinite(storedWidth) && storedWidth > 0 ? storedWidth : NOTES_DEFAULT
+})
+
+watch(
+  () => layout.highlightsPanel,
+  (open) => write(PANEL_KEY, open ? 'shown' : 'hidden')
+)
+watch(
+  () => layout.notesWidth,
+  (w) => write(WIDTH_KEY, String(w))
+)
+
+export function toggleHighlightsPanel(): void {
+  layout.highlightsPanel = !layout.highlightsPanel
+}

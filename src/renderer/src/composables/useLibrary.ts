@@ -1,0 +1,134 @@
+// The library (list of imported articles) and importing: files (picker or drop) and pasted text.
+import { reactive } from 'vue'
+import type { ImportResult, PasteRequest } from '@core/api'
+import { MAX_IMPORT_BYTES } from '@core/import/decode'
+import type { ArticleSummary } from '@core/model'
+import { api } from '@renderer/api'
+import { dismissToast, errorMessage, showToast } from './useToasts'
+import { workspace } from './useWorkspace'
+
+export const library = reactive({
+  articles: [] as ArticleSummary[],
+  loaded: false,
+  loading: false,
+  error: null as string | null,
+  /** Number of imports in flight (progress indicator). */
+  importing: 0
+})
+
+export async function refreshLibrary(): Promise<void> {
+  library.loading = true
+  try {
+    library.articles = await api.listArticles()
+    library.error = null
+  } catch (err) {
+    library.error = errorMessage(err)
+  } finally {
+    library.loading = false
+    library.loaded = true
+  }
+}
+
+export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm']
+
+function readBytes(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
+    reader.onerror = () => reject(new Error(`The file could not be read (${reader.error?.message ?? 'unknown reason'}).`))
+    reader.readAsArrayBuffer(file)
+  })
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  const chunk = 0x8000
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk))
+  }
+  return btoa(binary)
+}
+
+function megabytes(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`
+}
+
+function announce(result: ImportResult): void {
+  const { article, warnings } = result
+  const count = `${article.paragraphCount} paragraph${article.paragraphCount === 1 ? '' : 's'}`
+  if (warnings.length) {
+    showToast(`Imported “${article.title}” (${count}) with warnings:`, { kind: 'warning', details: warnings, timeout: 12000 })
+  } else {
+    showToast(`Imported “${article.title}” (${count}).`, { kind: 'success' })
+  }
+}
+
+async function importOne(file: File): Promise<ImportResult | null> {
+  const progress = showToast(`Importing “${file.name}”…`, { kind: 'progress' })
+  library.importing++
+  try {
+    if (file.size === 0) throw new Error('The file is empty.')
+    if (file.size > MAX_IMPORT_BYTES) {
+      throw new Error(`The file is too large to import: it is ${megabytes(file.size)} and the limit is ${megabytes(MAX_IMPORT_BYTES)}.`)
+    }
+    const bytes = await readBytes(file)
+    const result = await api.importFile({ name: file.name, base64: toBase64(bytes) })
+    announce(result)
+    return result
+  } catch (err) {
+    showToast(`Could not import “${file.name}”: ${errorMessage(err)}`, { kind: 'error', timeout: 12000 })
+    return null
+  } finally {
+    library.importing--
+    dismissToast(progress)
+  }
+}
+
+/** Imports files one by one; opens the article when a single file was imported. */
+export async function importFiles(files: File[]): Promise<void> {
+  if (!files.length) return
+  const results: ImportResult[] = []
+  for (const file of files) {
+    const result = await importOne(file)
+    if (result) results.push(result)
+  }
+  await refreshLibrary()
+  if (files.length === 1 && results.length === 1) workspace.articleId = results[0].article.id
+}
+
+/** Imports pasted text. Throws on failure so the dialog can show the error and stay open. */
+export async function importPasted(req: PasteRequest): Promise<ImportResult> {
+  library.importing++
+  try {
+    const result = await api.importText(req)
+    announce(result)
+    await refreshLibrary()
+    workspace.articleId = result.article.id
+    return result
+  } finally {
+    library.importing--
+  }
+}
+
+export async function deleteArticle(article: ArticleSummary): Promise<void> {
+  try {
+    await api.deleteArticle(article.id)
+    if (workspace.articleId === article.id) workspace.articleId = null
+    showToast(`Deleted “${article.title}”.`)
+  } catch (err) {
+    showToast(`Could not delete “${article.title}”: ${errorMessage(err)}`, { kind: 'error' })
+  } finally {
+    await refreshLibrary()
+  }
+}
+
+// The hidden <input type=file> lives in App.vue; anything can open it.
+let fileInput: HTMLInputElement | null = null
+export function registerFileInput(el: HTMLInputElement | null): void {
+  fileInput = el
+}
+export function openFilePicker(): void {
+  if (!fileInput) return
+  fileInput.value = ''
+  fileInput.click()
+}

@@ -1,0 +1,111 @@
+// Page object for the Gloss window: acts like a person (real mouse drags, clicks, keys).
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export const SAMPLE_TITLE = /putin xi sco summit/i
+
+export interface Point {
+  x: number
+  y: number
+}
+
+export class GlossApp {
+  readonly article: Locator
+  readonly paragraphs: Locator
+  readonly panel: Locator
+
+  constructor(readonly page: Page) {
+    this.article = page.getByRole('article')
+    this.paragraphs = this.article.locator('[data-paragraph-id]')
+    this.panel = page.getByRole('complementary', { name: 'Highlights' })
+  }
+
+  /** From the library, opens the article whose title matches. */
+  async openArticle(title: RegExp | string = SAMPLE_TITLE): Promise<void> {
+    await this.page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: title }).first().click()
+    await expect(this.paragraphs.first()).toBeVisible()
+  }
+
+  paragraph(index: number): Locator {
+    return this.article.locator(`[data-paragraph-index="${index}"]`)
+  }
+
+  marks(id?: string): Locator {
+    return this.article.locator(id ? `mark[data-highlight-id="${id}"]` : 'mark[data-highlight-id]')
+  }
+
+  /**
+   * Screen coordinates of a character boundary in paragraph `index` (0-based), `offset` UTF-16 units into
+   * its text: just inside the character after it (side 'start') or before it (side 'end').
+   */
+  async charPoint(index: number, offset: number, side: 'start' | 'end'): Promise<Point> {
+    return this.page.evaluate(
+      ({ index, offset, side }) => {
+        const text = document.querySelector(`[data-paragraph-index="${index}"] .para-text`)
+        if (!text) throw new Error(`paragraph ${index} not found`)
+        const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT)
+        const target = side === 'start' ? offset : offset - 1
+        let seen = 0
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const len = node.textContent!.length
+          if (target < seen + len) {
+            const range = document.createRange()
+            range.setStart(node, target - seen)
+            range.setEnd(node, target - seen + 1)
+            const r = range.getClientRects()[0]
+            return { x: side === 'start' ? r.left + 1 : r.right - 1, y: r.top + r.height / 2 }
+          }
+          seen += len
+        }
+        throw new Error(`offset ${offset} is past the end of paragraph ${index}`)
+      },
+      { index, offset, side }
+    )
+  }
+
+  /** Offset of `phrase` in paragraph `index`'s text (throws when absent). */
+  async offsetOf(index: number, phrase: string): Promise<number> {
+    const text = (await this.paragraph(index).locator('.para-text').textContent()) ?? ''
+    const at = text.indexOf(phrase)
+    if (at < 0) throw new Error(`"${phrase}" is not in paragraph ${index + 1}`)
+    return at
+  }
+
+  /** Drags the real mouse from one text position to another, as a person selects text. */
+  async dragSelect(from: { index: number; offset: number }, to: { index: number; offset: number }): Promise<void> {
+    await this.article.scrollIntoViewIfNeeded()
+    await this.paragraph(from.index).scrollIntoViewIfNeeded()
+    const a = await this.charPoint(from.index, from.offset, 'start')
+    const b = await this.charPoint(to.index, to.offset, 'end')
+    const mouse = this.page.mouse
+    await mouse.move(a.x, a.y)
+    await mouse.down()
+    await mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 })
+    await mouse.move(b.x, b.y, { steps: 4 })
+    await mouse.up()
+  }
+
+  /** Selects `phrase` inside paragraph `index` with the mouse. */
+  async selectPhrase(index: number, phrase: string): Promise<void> {
+    const at = await this.offsetOf(index, phrase)
+    await this.dragSelect({ index, offset: at }, { index, offset: at + phrase.length })
+    await expect.poll(() => this.page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(phrase)
+  }
+
+  async highlightPhrase(index: number, phrase: string, color: 'yellow' | 'green' | 'blue' | 'red' = 'yellow'): Promise<string> {
+    await this.selectPhrase(index, phrase)
+    await this.page.getByRole('button', { name: `Highlight ${color}`, exact: true }).click()
+    const mark = this.paragraph(index).locator('mark[data-highlight-id]', { hasText: phrase }).last()
+    await expect(mark).toBeVisible()
+    return (await mark.getAttribute('data-highlight-id'))!
+  }
+
+  /** Clicks the first mark of a highlight, which opens its toolbar. */
+  async clickMark(id: string): Promise<void> {
+    await this.marks(id).first().click()
+    await expect(this.page.getByRole('toolbar', { name: 'Edit highlight' })).toBeVisible()
+  }
+
+  toast(text: string | RegExp): Locator {
+    return this.page.locator('.toast', { hasText: text })
+  }
+}
