@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 import { ELECTRON_SKIP_REASON, electronBinary, ROOT } from './support/electron'
-import { dragSelect } from './support/select'
+import { GlossApp } from './pages/GlossApp'
 
 const binary = electronBinary()
 if (!binary) console.warn(`[electron.spec] skipped: ${ELECTRON_SKIP_REASON}`)
@@ -58,27 +58,26 @@ test.describe('Electron desktop app', () => {
   })
 
   test('reads the sample, highlights, cites it in a note and exports a PDF through the save dialog', async () => {
-    await win.getByRole('link', { name: /putin/i }).or(win.getByRole('button', { name: /putin/i })).first().click()
-    const article = win.getByRole('article')
-    await expect(article.locator('[data-paragraph-id]')).toHaveCount(18)
-
-    const first = article.locator('[data-paragraph-id]').first()
-    await dragSelect(win, first, 'Vladimir Putin and Chinese President Xi Jinping')
-    await win.getByRole('button', { name: 'Highlight yellow' }).click()
-    await expect(article.locator('mark')).toContainText('Vladimir Putin and Chinese President Xi Jinping')
+    const gloss = new GlossApp(win)
+    await gloss.openArticle()
+    await expect(gloss.paragraphs).toHaveCount(18)
+    await gloss.highlightPhrase(0, 'Vladimir Putin and Chinese President Xi Jinping')
 
     const notes = win.getByRole('textbox', { name: 'Analyst notes' })
     await notes.click()
     await win.keyboard.type('The meeting is framed as a first since the invasion ')
-    await win.keyboard.type('[[Uzbekistan')
+    await win.keyboard.type('[[Denisov')
     await win.getByRole('option').first().waitFor()
     await win.keyboard.press('Enter')
     const chip = notes.locator('[data-paragraph-ref]')
     await expect(chip).toHaveCount(1)
+    const cited = gloss.article.locator(`[data-paragraph-id="${await chip.getAttribute('data-paragraph-ref')}"]`)
+    await gloss.paragraph(17).scrollIntoViewIfNeeded()
     await chip.click()
-    await expect(first).toBeInViewport()
-    await expect(first).toHaveAttribute('data-backlink-count', '1')
+    await expect(cited).toBeInViewport()
+    await expect(cited).toHaveAttribute('data-backlink-count', '1')
 
+    // Export through the native save dialog (stubbed in the main process, as Joplin's E2E does).
     const out = join(dataDir, 'report.pdf')
     await app.evaluate(({ dialog }, filePath) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog
@@ -88,5 +87,17 @@ test.describe('Electron desktop app', () => {
     await win.getByRole('dialog').getByRole('button', { name: /^Export/ }).click()
     await expect.poll(() => existsSync(out), { timeout: 30_000 }).toBe(true)
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-')
+
+    // Closing the window right after typing still saves: main waits for the renderer's flush.
+    await notes.click()
+    await win.keyboard.press('End')
+    await win.keyboard.type(' Saved on close.')
+    await app.close()
+    app = await electron.launch({ executablePath: binary!, args: [ROOT, '--data-dir', dataDir], cwd: ROOT })
+    win = await app.firstWindow()
+    const again = new GlossApp(win)
+    await again.openArticle()
+    await expect(win.getByRole('textbox', { name: 'Analyst notes' })).toContainText('Saved on close.')
+    await expect(again.marks()).toHaveCount(1)
   })
 })
