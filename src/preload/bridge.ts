@@ -11,5 +11,5 @@ export interface GlossBridge {
   invoke(method: ApiMethod, args: unknown[]): Promise<Envelope>
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   /** Runs `task` (e.g. flushing unsaved notes) before the window closes; the window waits for it (at most 3 s). */
-  onBeforeClose(task: () => Promise<void>): void
+  onBeforeClose(task: () => Promise<void>): () => void
 }

@@ -6,7 +6,7 @@ import type { GlossBridge, MenuCommand } from './bridge'
 const allowed = new Set<string>(API_METHODS)
 const MENU_COMMANDS = new Set<MenuCommand>(['import', 'paste', 'export', 'new-note', 'toggle-theme', 'find'])
 
-const closeTasks: (() => Promise<void>)[] = []
+const closeTasks = new Set<() => Promise<void>>()
 
 const bridge: GlossBridge = {
   invoke(method, args) {
@@ -21,12 +21,13 @@ const bridge: GlossBridge = {
     return () => ipcRenderer.removeListener('gloss:menu', handler)
   },
   onBeforeClose(task) {
-    closeTasks.push(task)
+    closeTasks.add(task)
+    return () => closeTasks.delete(task)
   }
 }
 
 ipcRenderer.on('gloss:before-close', () => {
-  void Promise.allSettled(closeTasks.map((task) => task())).then(() => ipcRenderer.send('gloss:close-ready'))
+  void Promise.allSettled([...closeTasks].map((task) => task())).then(() => ipcRenderer.send('gloss:close-ready'))
 })
 
 contextBridge.exposeInMainWorld('glossBridge', bridge)

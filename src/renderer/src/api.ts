@@ -29,11 +29,14 @@ function unwrap(envelope: Envelope): unknown {
 function httpCall(token: string): Call {
   return async (method, args) => {
     let response: Response
+    const body = JSON.stringify({ args })
     try {
       response = await fetch(`/api/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-gloss-token': token },
-        body: JSON.stringify({ args })
+        body,
+        // Lets a save started as the tab closes still reach the backend (browsers cap keepalive bodies at 64 KiB).
+        keepalive: body.length < 60_000
       })
     } catch {
       throw new GlossError('internal', 'Gloss could not reach its backend. Is the Gloss process still running?')
@@ -84,15 +87,18 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
  * in a browser tab it runs on `pagehide`/hidden visibility, where the browser gives no such guarantee — which is why
  * notes also save on a short debounce while typing.
  */
-export function onBeforeClose(task: () => Promise<void>): void {
-  if (window.glossBridge) {
-    window.glossBridge.onBeforeClose(task)
-    return
-  }
-  window.addEventListener('pagehide', () => void task())
-  document.addEventListener('visibilitychange', () => {
+export function onBeforeClose(task: () => Promise<void>): () => void {
+  if (window.glossBridge) return window.glossBridge.onBeforeClose(task)
+  const onHide = (): void => void task()
+  const onVisibility = (): void => {
     if (document.visibilityState === 'hidden') void task()
-  })
+  }
+  window.addEventListener('pagehide', onHide)
+  document.addEventListener('visibilitychange', onVisibility)
+  return () => {
+    window.removeEventListener('pagehide', onHide)
+    document.removeEventListener('visibilitychange', onVisibility)
+  }
 }
 
 export type { MenuCommand }
