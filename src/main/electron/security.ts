@@ -1,17 +1,7 @@
 // The Electron security checklist, applied in one place: CSP, no new windows, no navigation, no permissions.
 import type { Session, WebContents } from 'electron'
 
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+export { RENDERER_CSP } from '../renderer-csp'
 
 /** Only http(s) and mailto links may leave the app, and only to the user's browser. */
 export function isExternalLink(url: string): boolean {

@@ -6,21 +6,12 @@ import type { AddressInfo } from 'node:net'
 import type { Envelope } from '../../preload/bridge'
 import type { BackendApi } from '../services'
 import { dispatch } from '../services/dispatch'
+import { RENDERER_CSP } from '../renderer-csp'
 import { mimeType, readStatic } from './static'
 
 export const MAX_BODY_BYTES = 50 * 1024 * 1024
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'"
-].join('; ')
+export const CSP = RENDERER_CSP
 
 export interface WebServerOptions {
   backend: BackendApi
