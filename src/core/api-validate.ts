@@ -125,6 +125,24 @@ const RULES: Record<ApiMethod, { arity: number; check: (c: Checker, a: unknown[]
     }
   },
   deleteArticle: { arity: 1, check: (c, a) => [c.id(a[0], 'article id')] },
+  reimportArticle: {
+    arity: 1,
+    check: (c, a) => {
+      const r = c.object(a[0], 'the re-import request')
+      const articleId = c.id(r.articleId, 'articleId')
+      const [file] = RULES.importFile.check(c, [{ name: r.name, base64: r.base64, format: r.format }]) as [Obj]
+      return [{ ...file, articleId }]
+    }
+  },
+  search: {
+    arity: 1,
+    check: (c, a) => {
+      const r = c.object(a[0], 'the search request')
+      const query = c.string(r.query, 'query', { min: 1, max: 500, trim: true })
+      const limit = c.optional(r, 'limit', (v) => c.int(v, 'limit', 1, 500))
+      return [limit === undefined ? { query } : { query, limit }]
+    }
+  },
   listHighlights: { arity: 1, check: (c, a) => [c.id(a[0], 'article id')] },
   createHighlight: {
     arity: 1,

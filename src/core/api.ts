@@ -25,6 +25,43 @@ export interface ImportRequest {
   format?: 'txt' | 'md' | 'html'
 }
 
+export interface ReimportRequest extends ImportRequest {
+  /** The library article this file is a newer (or corrected) version of. */
+  articleId: string
+}
+
+export interface ReimportResult {
+  article: ArticleSummary
+  warnings: string[]
+  /** How the paragraphs moved: same text, edited in place (id kept), new, and gone (kept as tombstones). */
+  kept: number
+  edited: number
+  added: number
+  removed: number
+}
+
+export interface SearchRequest {
+  query: string
+  /** Maximum hits (default 50). */
+  limit?: number
+}
+
+export interface SearchHit {
+  kind: 'paragraph' | 'note'
+  articleId: string | null
+  articleTitle: string | null
+  /** For paragraph hits. */
+  paragraphId: string | null
+  paragraphNumber: number | null
+  /** For note hits. */
+  noteId: string | null
+  noteTitle: string | null
+  /** Plain-text excerpt around the match (never HTML). */
+  snippet: string
+  /** [start, end) UTF-16 ranges of the matched terms inside `snippet`, for the UI to mark. */
+  matches: [number, number][]
+}
+
 export interface PasteRequest {
   text: string
   /** Optional title; otherwise derived from the text. */
@@ -82,6 +119,13 @@ export interface GlossApi {
   importFile(req: ImportRequest): Promise<ImportResult>
   importText(req: PasteRequest): Promise<ImportResult>
   deleteArticle(id: string): Promise<void>
+  /**
+   * Replaces an article's text with a newer version of the file. Paragraph ids carry over where the text is the same
+   * or lightly edited; highlights and references re-anchor (or show as changed/orphaned) — nothing is dropped.
+   */
+  reimportArticle(req: ReimportRequest): Promise<ReimportResult>
+  /** Full-text search (FTS5) over every article's paragraphs and every note. */
+  search(req: SearchRequest): Promise<SearchHit[]>
 
   // Highlights
   listHighlights(articleId: string): Promise<AnchoredHighlight[]>
@@ -128,6 +172,8 @@ export const API_METHODS = [
   'importFile',
   'importText',
   'deleteArticle',
+  'reimportArticle',
+  'search',
   'listHighlights',
   'createHighlight',
   'updateHighlight',

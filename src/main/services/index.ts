@@ -9,6 +9,8 @@ import * as exporting from './export'
 import * as hl from './highlights'
 import * as library from './library'
 import * as notes from './notes'
+import * as reimport from './reimport'
+import * as search from './search'
 import { version } from '../../../package.json'
 
 export type { PdfRenderer, BackendOptions } from './context'
@@ -38,6 +40,8 @@ export function createBackend(opts: BackendOptions): BackendApi & { close(): voi
     importFile: async (req) => library.importFile(ctx, req),
     importText: async (req) => library.importText(ctx, req),
     deleteArticle: async (id) => library.deleteArticle(ctx, id),
+    reimportArticle: async (req) => reimport.reimportArticle(ctx, req),
+    search: async (req) => search.search(ctx, req),
 
     listHighlights: async (articleId) => hl.listHighlights(ctx, articleId),
     createHighlight: async (req) => hl.createHighlight(ctx, req),
