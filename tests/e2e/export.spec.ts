@@ -61,3 +61,30 @@ test('export dialog: keyboard shortcut, remembered options, Escape closes', asyn
   await expect(dialog.getByRole('textbox', { name: /Analyst name/ })).toHaveValue('R. Reviewer')
   await expect(page.getByRole('button', { name: /^Export/ }).first()).toHaveAttribute('title', /Shift\+E|⇧⌘E/)
 })
+
+test('annotations JSON round trip: export, remove the highlights, import the file, and they come back', async ({ page }) => {
+  const app = new GlossApp(page)
+  await app.openArticle()
+  const first = await app.highlightPhrase(1, 'two will meet on the sidelines', 'green')
+  await app.highlightPhrase(4, 'an uncomfortable inflection level', 'red')
+
+  await page.getByRole('button', { name: /^Export/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export report' })
+  await dialog.getByRole('radio', { name: 'Annotations JSON', exact: true }).check()
+  const download = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const json = readFileSync((await (await download).path())!)
+
+  // Remove both highlights through the UI.
+  await app.clickMark(first)
+  await page.getByRole('button', { name: 'Remove highlight' }).click()
+  await app.marks().first().click()
+  await page.getByRole('button', { name: 'Remove highlight' }).click()
+  await expect(app.marks()).toHaveCount(0)
+
+  // Import the exported file while the article is open: the highlights are restored in their colours.
+  await page.locator('input[type=file]').setInputFiles({ name: 'annotations.json', mimeType: 'application/json', buffer: json })
+  await expect(app.toast(/Restored 2 highlights/)).toBeVisible()
+  await expect(app.paragraph(1).locator('mark[data-color="green"]')).toHaveText('two will meet on the sidelines')
+  await expect(app.paragraph(4).locator('mark[data-color="red"]')).toHaveText('an uncomfortable inflection level')
+})

@@ -5,7 +5,7 @@ import { MAX_IMPORT_BYTES } from '@core/import/decode'
 import type { ArticleSummary } from '@core/model'
 import { api } from '@renderer/api'
 import { dismissToast, errorMessage, showToast } from './useToasts'
-import { workspace } from './useWorkspace'
+import { emit, workspace } from './useWorkspace'
 
 export const library = reactive({
   articles: [] as ArticleSummary[],
@@ -29,7 +29,10 @@ export async function refreshLibrary(): Promise<void> {
   }
 }
 
-export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm']
+export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonld']
+
+/** A Web Annotation export (Export → Annotations JSON): restores highlights onto the open article. */
+const isAnnotationFile = (file: File): boolean => /\.(json|jsonld)$/i.test(file.name)
 
 function readBytes(file: File): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -63,6 +66,31 @@ function announce(result: ImportResult): void {
   }
 }
 
+async function importAnnotationFile(file: File): Promise<void> {
+  const articleId = workspace.articleId
+  if (!articleId) {
+    showToast(`“${file.name}” holds annotations, not an article. Open the article they belong to, then import the file again.`, {
+      kind: 'error',
+      timeout: 12000
+    })
+    return
+  }
+  const progress = showToast(`Restoring highlights from “${file.name}”…`, { kind: 'progress' })
+  try {
+    if (file.size > MAX_IMPORT_BYTES) throw new Error(`The file is too large: it is ${megabytes(file.size)} and the limit is ${megabytes(MAX_IMPORT_BYTES)}.`)
+    const json = new TextDecoder().decode(await readBytes(file))
+    const { created, skipped, warnings } = await api.importAnnotations({ articleId, json })
+    const summary = `Restored ${created} highlight${created === 1 ? '' : 's'} from “${file.name}”${skipped ? ` (${skipped} skipped)` : ''}.`
+    showToast(summary, warnings.length ? { kind: 'warning', details: warnings, timeout: 12000 } : { kind: 'success' })
+    emit('highlightsChanged', { articleId })
+    await refreshLibrary()
+  } catch (err) {
+    showToast(`Could not import annotations from “${file.name}”: ${errorMessage(err)}`, { kind: 'error', timeout: 12000 })
+  } finally {
+    dismissToast(progress)
+  }
+}
+
 async function importOne(file: File): Promise<ImportResult | null> {
   const progress = showToast(`Importing “${file.name}”…`, { kind: 'progress' })
   library.importing++
@@ -88,12 +116,15 @@ async function importOne(file: File): Promise<ImportResult | null> {
 export async function importFiles(files: File[]): Promise<void> {
   if (!files.length) return
   const results: ImportResult[] = []
-  for (const file of files) {
+  const articleFiles = files.filter((f) => !isAnnotationFile(f))
+  for (const file of files.filter(isAnnotationFile)) await importAnnotationFile(file)
+  if (!articleFiles.length) return
+  for (const file of articleFiles) {
     const result = await importOne(file)
     if (result) results.push(result)
   }
   await refreshLibrary()
-  if (files.length === 1 && results.length === 1) workspace.articleId = results[0].article.id
+  if (articleFiles.length === 1 && results.length === 1) workspace.articleId = results[0].article.id
 }
 
 /** Imports pasted text. Throws on failure so the dialog can show the error and stay open. */
