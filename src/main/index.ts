@@ -6,6 +6,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { createBackend } from './services'
 import { registerIpc } from './electron/ipc'
 import { buildMenu } from './electron/menu'
+import { importWithDialog } from './electron/import-dialog'
+import type { MenuCommand } from '../preload/bridge'
 import { electronPdfRenderer } from './electron/pdf'
 import { hardenSession, hardenWebContents, RENDERER_CSP } from './electron/security'
 
@@ -100,7 +102,12 @@ async function main(): Promise<void> {
   hardenSession(session.defaultSession, RENDERER_CSP)
   let win = createWindow()
   registerIpc(ipcMain, backend, () => win)
-  Menu.setApplicationMenu(buildMenu((command) => win.webContents.send('gloss:menu', command)))
+  const send = (command: MenuCommand): void => win.webContents.send('gloss:menu', command)
+  Menu.setApplicationMenu(
+    buildMenu(send, async () => {
+      if ((await importWithDialog(win, backend)) > 0) send('library-changed')
+    })
+  )
   await rendererEntry(win)
 
   app.on('second-instance', () => {

@@ -1,15 +1,16 @@
-// The native menu. Items only send commands to the renderer, which owns the matching actions and shortcuts.
+// The native menu. Items send commands to the renderer, which owns the matching actions and shortcuts; Import runs
+// the native open dialog in the main process.
 import { Menu, type MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../preload/bridge'
 
-export function buildMenu(send: (command: MenuCommand) => void): Menu {
+export function buildMenu(send: (command: MenuCommand) => void, importFiles: () => Promise<void>): Menu {
   const isMac = process.platform === 'darwin'
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
-        { label: 'Import File…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
+        { label: 'Import File…', accelerator: 'CmdOrCtrl+O', click: () => void importFiles() },
         { label: 'Paste Text as Article…', accelerator: 'CmdOrCtrl+Shift+V', click: () => send('paste') },
         { type: 'separator' },
         { label: 'New Note', accelerator: 'CmdOrCtrl+Alt+N', click: () => send('new-note') },
