@@ -10,17 +10,26 @@ import type { PdfRenderer } from '../services'
 import { footerTemplate, headerTemplate, PDF_MARGINS_IN } from '../export/page-templates'
 
 export function electronPdfRenderer(): PdfRenderer & { close(): Promise<void> } {
+  // One private, cache-less session for all reports: it may load nothing but the report files being rendered.
+  const rendering = new Set<string>()
+  let ses: Electron.Session | null = null
+  const pdfSession = (): Electron.Session => {
+    if (!ses) {
+      ses = session.fromPartition('gloss-pdf', { cache: false })
+      ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !rendering.has(details.url) && !details.url.startsWith('data:') }))
+      ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+    }
+    return ses
+  }
   const render = async (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string }): Promise<Uint8Array> => {
     const dir = await mkdtemp(join(tmpdir(), 'gloss-pdf-'))
     const file = join(dir, 'report.html')
     const fileUrl = pathToFileURL(file).href
     await writeFile(file, html, 'utf8')
-    // A private in-memory session: the report may load nothing but its own file.
-    const ses = session.fromPartition(`gloss-pdf-${Date.now()}`, { cache: false })
-    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== fileUrl && !details.url.startsWith('data:') }))
+    rendering.add(fileUrl)
     const win = new BrowserWindow({
       show: false,
-      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, session: ses }
+      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, session: pdfSession() }
     })
     win.webContents.on('will-navigate', (event) => event.preventDefault())
     win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
@@ -40,6 +49,7 @@ export function electronPdfRenderer(): PdfRenderer & { close(): Promise<void> } 
     } catch (error) {
       throw new GlossError('export_failed', `The PDF could not be rendered: ${(error as Error).message}`)
     } finally {
+      rendering.delete(fileUrl)
       win.destroy()
       await rm(dir, { recursive: true, force: true })
     }
