@@ -52,7 +52,8 @@ test.describe('Electron desktop app', () => {
     expect(invalid.ok).toBe(false)
     // Navigation away from the app is blocked.
     const before = win.url()
-    await win.evaluate(() => (window.location.href = 'https://example.com/'))
+    // (not an http link: those are handed to the system browser, which a test must not open)
+    await win.evaluate(() => (window.location.href = 'file:///etc/hostname'))
     await win.waitForTimeout(500)
     expect(win.url()).toBe(before)
   })
