@@ -30,6 +30,9 @@ describe('gloss CLI', () => {
       ['list', '--bogus', 'x', '--data-dir', dataDir],
       ['export', '--data-dir', dataDir, '--format', 'md'],
       ['import-annotations', 'x.json', '--data-dir', dataDir],
+      ['reimport', 'x.txt', '--data-dir', dataDir],
+      ['reimport', '--article', 'X', '--data-dir', dataDir],
+      ['reimport', 'x.txt', '--article', 'X', '--out', 'y', '--data-dir', dataDir],
       ['list', '--data-dir']
     ]) {
       const r = await cli(args)
@@ -117,6 +120,37 @@ describe('gloss CLI', () => {
     const failed = await cli(['import-annotations', bad, '--article', id, '--data-dir', source])
     expect(failed.code).toBe(1)
     expect(failed.err).toMatch(/not valid JSON/)
+  })
+
+  it('reimport updates an article from a newer file and prints how the paragraphs moved', async () => {
+    const dir = tempDir()
+    const dataDir = join(dir, 'lib')
+    const file = join(dir, 'memo.md')
+    writeFileSync(file, '# Gas and Power\n\nThe pipeline deal stalled.\n\nBoth sides blamed the other.\n\nTalks resume in May.\n')
+    const id = /^Imported (\S+)/.exec((await cli(['import', file, '--data-dir', dataDir])).out)![1]
+    writeFileSync(file, '# Gas and Power\n\nThe pipeline deal stalled in March.\n\nBoth sides blamed the other.\n\nA new paragraph.\n')
+    const r = await cli(['reimport', file, '--article', id, '--data-dir', dataDir])
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.out).toBe(`Updated ${id} Gas and Power: 2 unchanged, 1 edited, 1 added, 1 removed (4 paragraphs now)\n`)
+    const exported = join(dir, 'r.md')
+    expect((await cli(['export', '--data-dir', dataDir, '--article', id, '--format', 'md', '--out', exported])).code).toBe(0)
+    expect(readFileSync(exported, 'utf8')).toContain('The pipeline deal stalled in March.')
+    expect(readFileSync(exported, 'utf8')).not.toContain('Talks resume in May.')
+
+    const unknown = await cli(['reimport', file, '--article', '01NOPE', '--data-dir', dataDir])
+    expect(unknown).toMatchObject({ code: 1, out: '' })
+    expect(unknown.err).toMatch(/^gloss: This article is not in the library/)
+    const missing = await cli(['reimport', join(dir, 'nope.md'), '--article', id, '--data-dir', dataDir])
+    expect(missing.code).toBe(1)
+    expect(missing.err).toMatch(/File not found: .*nope\.md/)
+    const binary = join(dir, 'pic.png')
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0]))
+    const rejected = await cli(['reimport', binary, '--article', id, '--data-dir', dataDir])
+    expect(rejected.code).toBe(1)
+    expect(rejected.err).toMatch(/^gloss: /)
+    const again = await cli(['reimport', file, '--article', id, '--data-dir', dataDir])
+    expect(again.out).toMatch(/: 4 unchanged, 0 edited, 0 added, 0 removed \(4 paragraphs now\)\n$/)
   })
 
   it('the entry point sets the process exit code (run through tsx; usage errors are covered above)', () => {

@@ -1,8 +1,8 @@
-// The command-line interface: import, list, export, import-annotations, help. Every command goes through the
+// The command-line interface: import, reimport, list, export, import-annotations, help. Every command goes through the
 // same dispatch() as the app (same validation, same error messages). Exit codes: 0 ok, 1 error, 2 usage.
 import { readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import type { ImportResult } from '../../core/api'
+import type { ImportResult, ReimportResult } from '../../core/api'
 import type { ArticleSummary, ExportFile } from '../../core/model'
 import { chromiumPdfRenderer } from '../export/pdf-chromium'
 import { appRoot, defaultDataDir } from '../paths'
@@ -24,6 +24,9 @@ export const HELP = `Gloss — read closely, highlight, write a cited analysis, 
 Usage:
   gloss import FILE [--format txt|md|html] [--data-dir DIR]
       Import a text, Markdown or HTML file into the library.
+  gloss reimport FILE --article ID [--format txt|md|html] [--data-dir DIR]
+      Update an article from a newer version of its file. Highlights and citations follow the text;
+      removed paragraphs are kept aside and what pointed at them shows as "could not be placed".
   gloss list [--data-dir DIR]
       List the articles: id, title and number of highlights, tab-separated.
   gloss export --article ID --format pdf|md|html|json --out FILE
@@ -119,6 +122,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const result = await call<ImportResult>(api, 'importFile', [req])
         io.out(`Imported ${result.article.id} ${result.article.title} (${plural(result.article.paragraphCount, 'paragraph')})\n`)
         for (const w of result.warnings) io.err(`Warning: ${w}\n`)
+      }
+    },
+    reimport: {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--article', '--format'], 1)
+        if (!p.positional[0]) throw new UsageError('"gloss reimport" needs the FILE holding the new version.')
+        need(p, '--article')
+      },
+      run: async (api) => {
+        const file = p.positional[0]
+        const req: Record<string, unknown> = { articleId: need(p, '--article'), name: basename(file), base64: readInput(file).toString('base64') }
+        if (p.flags.has('--format')) req.format = p.flags.get('--format')
+        const r = await call<ReimportResult>(api, 'reimportArticle', [req])
+        io.out(
+          `Updated ${r.article.id} ${r.article.title}: ${r.kept} unchanged, ${r.edited} edited, ${r.added} added, ${r.removed} removed ` +
+            `(${plural(r.article.paragraphCount, 'paragraph')} now)\n`
+        )
+        for (const w of r.warnings) io.err(`Warning: ${w}\n`)
       }
     },
     list: {

@@ -162,3 +162,13 @@ export function replaceParagraphs(db: DB, articleId: string, paragraphs: Paragra
     db.prepare('UPDATE articles SET updated_at = ? WHERE id = ?').run(now, articleId)
   })()
 }
+
+export type ArticleMetaUpdate = Pick<NewArticle, 'title' | 'source' | 'author' | 'publishedAt' | 'format' | 'warnings'>
+
+/** Re-import: the article's title, source, author, date, format and warnings become those of the new file. */
+export function updateArticleMeta(db: DB, articleId: string, meta: ArticleMetaUpdate, now: string): void {
+  db.prepare(
+    `UPDATE articles SET title = ?, source = ?, author = ?, published_at = ?, format = ?, warnings = ?, updated_at = ?
+     WHERE id = ? AND deleted_at IS NULL`
+  ).run(meta.title, meta.source, meta.author, meta.publishedAt, meta.format, JSON.stringify(meta.warnings), now, articleId)
+}

@@ -19,7 +19,21 @@ export function buildMenu(send: (command: MenuCommand) => void, importFiles: () 
         isMac ? { role: 'close' } : { role: 'quit' }
       ]
     },
-    { role: 'editMenu' },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        // The renderer owns Ctrl/Cmd+K (search; in the notes editor it adds a link): show it, do not steal it.
+        { label: 'Search Articles and Notes…', accelerator: 'CmdOrCtrl+K', registerAccelerator: false, click: () => send('find') }
+      ]
+    },
     {
       label: 'View',
       submenu: [

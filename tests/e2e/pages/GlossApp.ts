@@ -72,8 +72,8 @@ export class GlossApp {
 
   /** Drags the real mouse from one text position to another, as a person selects text. */
   async dragSelect(from: { index: number; offset: number }, to: { index: number; offset: number }): Promise<void> {
-    await this.article.scrollIntoViewIfNeeded()
-    await this.paragraph(from.index).scrollIntoViewIfNeeded()
+    // Centre the start paragraph: a drag that starts at the reader's top edge would auto-scroll the page.
+    await this.paragraph(from.index).evaluate((el) => el.scrollIntoView({ block: 'center' }))
     const a = await this.charPoint(from.index, from.offset, 'start')
     const b = await this.charPoint(to.index, to.offset, 'end')
     const mouse = this.page.mouse

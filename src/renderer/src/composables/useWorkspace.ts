@@ -15,10 +15,14 @@ type Events = {
   cite: CitePayload
   /** Open a note and select its reference number `ordinal`. */
   openRef: { noteId: string; ordinal: number }
+  /** Open a note in the notes pane (use showNote: it also works while the pane is not mounted). */
+  openNote: { noteId: string }
   /** Notes were saved: backlink counts may have changed. */
   notesSaved: { noteId: string }
   /** Highlights changed (created, recoloured, removed). */
   highlightsChanged: { articleId: string }
+  /** An article's text was replaced (update from a newer file): paragraphs, numbers and reference states may differ. */
+  articleChanged: { articleId: string }
 }
 
 type Listener<K extends keyof Events> = (payload: Events[K]) => void
@@ -29,10 +33,20 @@ export function emit<K extends keyof Events>(event: K, payload: Events[K]): void
   set?.forEach((fn) => fn(payload))
 }
 
+/** A note showNote asked for before the notes pane was there to open it. */
+let pendingNote: Events['openNote'] | null = null
+
 /** Subscribes; returns the unsubscribe function (call it in onBeforeUnmount). */
 export function on<K extends keyof Events>(event: K, fn: Listener<K>): () => void {
   const set = (listeners[event] ??= new Set() as never) as Set<Listener<K>>
   set.add(fn)
+  if (event === 'openNote' && pendingNote) {
+    const payload = pendingNote as Events[K]
+    pendingNote = null
+    queueMicrotask(() => {
+      if (set.has(fn)) fn(payload)
+    })
+  }
   return () => set.delete(fn)
 }
 
@@ -43,6 +57,21 @@ export const workspace = reactive({
   noteId: null as string | null,
   theme: 'light' as 'light' | 'dark'
 })
+
+/**
+ * Shows a note in the notes pane. The pane lives beside an open article: from the library this opens
+ * `articleId` first and the pane opens the note as it mounts. False when there is no article to open.
+ */
+export function showNote(noteId: string, articleId: string | null): boolean {
+  if (listeners.openNote?.size) {
+    emit('openNote', { noteId })
+    return true
+  }
+  if (!articleId) return false
+  pendingNote = { noteId }
+  workspace.articleId = articleId
+  return true
+}
 
 export function goToParagraph(articleId: string, paragraphId: string): void {
   workspace.articleId = articleId

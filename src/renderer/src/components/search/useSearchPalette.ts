@@ -1,0 +1,19 @@
+// Whether the search palette is open. Opened by Ctrl/Cmd+K, the menu's Find command and the top-bar button.
+import { reactive } from 'vue'
+import { layout } from '@renderer/composables/useLayout'
+
+export const searchPalette = reactive({
+  open: false,
+  /** Bumped when asked to open while already open (the palette then selects its text). */
+  focusRequest: 0
+})
+
+export function openSearch(): void {
+  if (layout.dialog !== null) return // another dialog is in front
+  if (searchPalette.open) searchPalette.focusRequest++
+  else searchPalette.open = true
+}
+
+export function closeSearch(): void {
+  searchPalette.open = false
+}
