@@ -2,7 +2,7 @@
 import type { ApiMethod } from '../core/api'
 
 /** Commands the native menu sends to the renderer. */
-export type MenuCommand = 'import' | 'paste' | 'export' | 'new-note' | 'toggle-theme' | 'find' | 'library-changed'
+export type MenuCommand = 'import' | 'paste' | 'export' | 'new-note' | 'toggle-theme' | 'find' | 'library-changed' | 'shortcuts'
 
 /** Wire envelope: IPC results come back as { ok, result } or { ok: false, error } so GlossError survives. */
 export type Envelope = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }

@@ -4,7 +4,7 @@ import { API_METHODS } from '../core/api'
 import type { GlossBridge, MenuCommand } from './bridge'
 
 const allowed = new Set<string>(API_METHODS)
-const MENU_COMMANDS = new Set<MenuCommand>(['import', 'paste', 'export', 'new-note', 'toggle-theme', 'find', 'library-changed'])
+const MENU_COMMANDS = new Set<MenuCommand>(['import', 'paste', 'export', 'new-note', 'toggle-theme', 'find', 'library-changed', 'shortcuts'])
 
 const closeTasks = new Set<() => Promise<void>>()
 

@@ -83,7 +83,7 @@ test('annotations JSON round trip: export, remove the highlights, import the fil
   await expect(app.marks()).toHaveCount(0)
 
   // Import the exported file while the article is open: the highlights are restored in their colours.
-  await page.locator('input[type=file]').setInputFiles({ name: 'annotations.json', mimeType: 'application/json', buffer: json })
+  await app.importThroughPicker({ name: 'annotations.json', mimeType: 'application/json', buffer: json })
   await expect(app.toast(/Restored 2 highlights/)).toBeVisible()
   await expect(app.paragraph(1).locator('mark[data-color="green"]')).toHaveText('two will meet on the sidelines')
   await expect(app.paragraph(4).locator('mark[data-color="red"]')).toHaveText('an uncomfortable inflection level')

@@ -197,7 +197,7 @@ test('paste import, Markdown file import, and a clear error for a binary file', 
 
   // A Markdown file through the file picker.
   const md = '# Field report\n\nOpening paragraph with *emphasis*.\n\n## Findings\n\n- first finding\n- second finding\n\n> A quoted source.\n'
-  await page.locator('input[type=file]').setInputFiles({ name: 'field-report.md', mimeType: 'text/markdown', buffer: Buffer.from(md) })
+  await app.importThroughPicker({ name: 'field-report.md', mimeType: 'text/markdown', buffer: Buffer.from(md) })
   await expect(app.toast(/Imported “Field report”/)).toBeVisible()
   await expect(page.locator('.tb-title')).toHaveText('Field report')
   await expect(app.article.locator('h2[data-paragraph-id]')).toHaveText('Findings')
@@ -207,7 +207,7 @@ test('paste import, Markdown file import, and a clear error for a binary file', 
 
   // A binary file is refused with an error in words; nothing is added.
   const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0])
-  await page.locator('input[type=file]').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: binary })
+  await app.importThroughPicker({ name: 'photo.txt', mimeType: 'text/plain', buffer: binary })
   const error = page.getByRole('alert').filter({ hasText: 'Could not import “photo.txt”' })
   await expect(error).toBeVisible()
   await page.getByRole('button', { name: 'Library' }).click()
@@ -272,4 +272,17 @@ test('screenshot of the reader with highlights and notes for the README', async 
   const out = resolve(__dirname, '..', '..', 'docs')
   mkdirSync(out, { recursive: true })
   await page.screenshot({ path: resolve(out, 'screenshot.png') })
+})
+
+test('the keyboard shortcuts sheet opens with "?" and closes with Escape', async ({ page }) => {
+  await page.getByRole('list', { name: 'Articles' }).waitFor()
+  await page.keyboard.press('Shift+Slash')
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(sheet).toBeVisible()
+  await expect(sheet.getByText('Cite a paragraph')).toBeVisible()
+  await expect(sheet.locator('kbd', { hasText: '[[' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(sheet).toBeHidden()
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
+  await expect(sheet).toBeVisible()
 })

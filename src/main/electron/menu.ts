@@ -46,7 +46,8 @@ export function buildMenu(send: (command: MenuCommand) => void, importFiles: () 
         { role: 'togglefullscreen' }
       ]
     },
-    { role: 'windowMenu' }
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'F1', registerAccelerator: false, click: () => send('shortcuts') }] }
   ]
   return Menu.buildFromTemplate(template)
 }

@@ -73,7 +73,7 @@ export class GlossApp {
   /** Drags the real mouse from one text position to another, as a person selects text. */
   async dragSelect(from: { index: number; offset: number }, to: { index: number; offset: number }): Promise<void> {
     // Centre the start paragraph: a drag that starts at the reader's top edge would auto-scroll the page.
-    await this.paragraph(from.index).evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    await this.paragraph(from.index).evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }))
     const a = await this.charPoint(from.index, from.offset, 'start')
     const b = await this.charPoint(to.index, to.offset, 'end')
     const mouse = this.page.mouse
@@ -103,6 +103,13 @@ export class GlossApp {
   async clickMark(id: string): Promise<void> {
     await this.marks(id).first().click()
     await expect(this.page.getByRole('toolbar', { name: 'Edit highlight' })).toBeVisible()
+  }
+
+  /** Clicks the top bar's "Import…" and picks a file in the file chooser that opens, as a person does. */
+  async importThroughPicker(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser')
+    await this.page.getByRole('banner').getByRole('button', { name: 'Import…', exact: true }).click()
+    await (await chooser).setFiles(file)
   }
 
   toast(text: string | RegExp): Locator {

@@ -32,7 +32,7 @@ export function clampNotesWidth(width: number): number {
 const storedWidth = Number(read(WIDTH_KEY))
 
 export const layout = reactive({
-  dialog: null as null | 'paste' | 'export',
+  dialog: null as null | 'paste' | 'export' | 'shortcuts',
   highlightsPanel: read(PANEL_KEY) !== 'hidden',
   notesWidth: Number.isFinite(storedWidth) && storedWidth > 0 ? storedWidth : NOTES_DEFAULT
 })
