@@ -1,7 +1,7 @@
 // PDF for web mode and the CLI: the report HTML printed by headless Chromium (playwright-core), with no
 // JavaScript and no network. The browser is launched on first use and reused; close() shuts it down.
 import { existsSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { GlossError } from '../../core/api'
 import type { PdfRenderer } from '../services'
 import { footerTemplate, headerTemplate, PDF_MARGINS_MM } from './page-templates'
@@ -39,15 +39,26 @@ export function chromiumPdfRenderer(opts: { executablePath?: string } = {}): Pdf
     return browser
   }
 
-  const render = async (html: string, o: { pageSize: 'A4' | 'Letter'; title: string }): Promise<Uint8Array> => {
-    const b = await launch()
-    const context = await b.newContext({ javaScriptEnabled: false, offline: true })
-    try {
+  // One locked-down page, reused: a fresh context per report cost about a second of cold start each time. Reports
+  // are rendered one at a time; JavaScript is off and every request is aborted, so nothing carries over.
+  let page: Promise<Page> | null = null
+  const reportPage = (): Promise<Page> => {
+    page ??= launch().then(async (b) => {
+      const context = await b.newContext({ javaScriptEnabled: false, offline: true })
       // The report is self-contained: nothing but the page itself may load.
       await context.route('**/*', (route) => route.abort())
-      const page = await context.newPage()
-      await page.setContent(html, { waitUntil: 'load', timeout: 60_000 })
-      const pdf = await page.pdf({
+      return context.newPage()
+    })
+    page.catch(() => (page = null))
+    return page
+  }
+  let queue: Promise<unknown> = Promise.resolve()
+
+  const renderOne = async (html: string, o: { pageSize: 'A4' | 'Letter'; title: string }): Promise<Uint8Array> => {
+    const p = await reportPage()
+    try {
+      await p.setContent(html, { waitUntil: 'load', timeout: 60_000 })
+      const pdf = await p.pdf({
         format: o.pageSize,
         printBackground: true,
         displayHeaderFooter: true,
@@ -57,19 +68,28 @@ export function chromiumPdfRenderer(opts: { executablePath?: string } = {}): Pdf
         outline: true,
         tagged: true
       })
+      await p.setContent('<!doctype html><title>idle</title>')
       return new Uint8Array(pdf)
     } catch (error) {
+      // A broken page is not reused.
+      page = null
+      await p.context().close().catch(() => undefined)
       if (error instanceof GlossError) throw error
       throw new GlossError('export_failed', `The PDF could not be rendered: ${(error as Error).message.split('\n')[0]}`)
-    } finally {
-      await context.close().catch(() => undefined)
     }
+  }
+
+  const render = (html: string, o: { pageSize: 'A4' | 'Letter'; title: string }): Promise<Uint8Array> => {
+    const next = queue.then(() => renderOne(html, o))
+    queue = next.catch(() => undefined)
+    return next
   }
 
   return Object.assign(render, {
     close: async (): Promise<void> => {
       const pending = browser
       browser = null
+      page = null
       if (pending) await pending.then((b) => b.close()).catch(() => undefined)
     }
   })

@@ -2,6 +2,7 @@
 // and listing anchored in the current text in document order.
 import { GlossError, type CreateHighlightRequest, type UpdateHighlightRequest } from '../../core/api'
 import { anchorHighlight } from '../../core/anchoring/anchor'
+import { sortInDocumentOrder } from '../../core/anchoring/order'
 import { newId, nowIso } from '../../core/ids'
 import type { AnchoredHighlight, Highlight, Paragraph } from '../../core/model'
 import * as articles from '../db/articles'
@@ -12,15 +13,10 @@ const NOT_FOUND = 'This highlight no longer exists (it may have been deleted).'
 
 /** Anchors highlights in the paragraphs and sorts them by where they start; orphans come last. */
 export function anchorInOrder(paragraphs: Paragraph[], highlights: Highlight[]): AnchoredHighlight[] {
-  const position = new Map(paragraphs.map((p) => [p.id, p.index]))
-  const keyed = highlights.map((h) => {
-    const a = anchorHighlight(paragraphs, h)
-    const first = a.resolved[0]
-    const pos = first ? (position.get(first.paragraphId) ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER
-    return { a, pos, start: first ? first.start : 0 }
-  })
-  keyed.sort((x, y) => x.pos - y.pos || x.start - y.start || x.a.createdAt.localeCompare(y.a.createdAt) || x.a.id.localeCompare(y.a.id))
-  return keyed.map((k) => k.a)
+  return sortInDocumentOrder(
+    highlights.map((h) => anchorHighlight(paragraphs, h)),
+    paragraphs
+  )
 }
 
 function anchoredOne(ctx: Ctx, h: Highlight): AnchoredHighlight {

@@ -2,6 +2,7 @@
 // One shared store so the reader, the highlights panel and the top bar see the same state.
 import { reactive } from 'vue'
 import type { AnchoredHighlight, Article, BacklinkMap } from '@core/model'
+import { sortInDocumentOrder } from '@core/anchoring/order'
 import { api } from '@renderer/api'
 import { errorMessage } from './useToasts'
 import { on, workspace } from './useWorkspace'
@@ -112,15 +113,5 @@ export function markLocalChange<T>(fn: () => T): T {
 
 /** Highlights in document order: by first placed segment; orphans (nothing placed) last, oldest first. */
 export function sortedHighlights(list: AnchoredHighlight[], article: Article | null): AnchoredHighlight[] {
-  const index = new Map(article?.paragraphs.map((p) => [p.id, p.index]) ?? [])
-  const key = (h: AnchoredHighlight): [number, number] => {
-    const first = h.resolved[0]
-    if (!first) return [Number.MAX_SAFE_INTEGER, 0]
-    return [index.get(first.paragraphId) ?? Number.MAX_SAFE_INTEGER, first.start]
-  }
-  return [...list].sort((a, b) => {
-    const [pa, sa] = key(a)
-    const [pb, sb] = key(b)
-    return pa - pb || sa - sb || a.createdAt.localeCompare(b.createdAt)
-  })
+  return sortInDocumentOrder(list, article?.paragraphs ?? [])
 }
