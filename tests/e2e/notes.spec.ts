@@ -188,15 +188,24 @@ test('editing one note in two windows keeps both versions', async ({ page, conte
   const banner = other.getByRole('alert').filter({ hasText: 'This note was changed in another window.' })
   await expect(banner).toBeVisible()
   await expect(banner).toContainText('(conflicted copy')
+
+  // The second window carries on, untouched, in the conflicted copy: all of its text is there and saved.
+  await expect(notesPane(other).getByRole('heading', { level: 2, name: /conflicted copy/ })).toBeVisible()
+  await expect(notesEditor(other)).toContainText('Beta: written in the second window.')
+  await saved(other)
+
+  // The first window's version stays under the original note, without the second window's text.
+  const switcher = other.getByLabel('Open note')
+  const originalValue = await switcher.locator('option', { hasText: /^Analysis — [^(]*$/ }).getAttribute('value')
+  await switcher.selectOption(originalValue!)
   await expect(notesEditor(other)).toContainText('Alpha: written in the first window.')
   await expect(notesEditor(other)).not.toContainText('Beta')
 
-  // The second window's text lives on in the conflicted copy.
-  const switcher = other.getByLabel('Open note')
+  // And the copy, reopened from the switcher, holds every character typed in the second window.
   const copyValue = await switcher.locator('option', { hasText: 'conflicted copy' }).getAttribute('value')
   await switcher.selectOption(copyValue!)
   await expect(notesEditor(other)).toContainText('Beta: written in the second window.')
-  await expect(notesPane(other).getByRole('heading', { level: 2, name: /conflicted copy/ })).toBeVisible()
+  await expect(notesEditor(other)).not.toContainText('Alpha')
 })
 
 test('new note, rename, switcher, toolbar and safe links', async ({ page }) => {

@@ -72,8 +72,16 @@ export class GlossApp {
 
   /** Drags the real mouse from one text position to another, as a person selects text. */
   async dragSelect(from: { index: number; offset: number }, to: { index: number; offset: number }): Promise<void> {
-    // Centre the start paragraph: a drag that starts at the reader's top edge would auto-scroll the page.
-    await this.paragraph(from.index).evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }))
+    // Centre the start paragraph (a drag that starts at the reader's top edge would auto-scroll the page) and wait
+    // until nothing moves it any more: a reveal or smooth scroll still running would shift the text under the mouse.
+    await this.paragraph(from.index).evaluate(async (el) => {
+      const frame = (): Promise<number> => new Promise((done) => requestAnimationFrame(() => done(el.getBoundingClientRect().top)))
+      for (let attempt = 0; attempt < 20; attempt++) {
+        el.scrollIntoView({ block: 'center', behavior: 'instant' })
+        const tops = [await frame(), await frame(), await frame(), await frame()]
+        if (tops.every((t) => Math.abs(t - tops[0]) < 0.5)) return
+      }
+    })
     const a = await this.charPoint(from.index, from.offset, 'start')
     const b = await this.charPoint(to.index, to.offset, 'end')
     const mouse = this.page.mouse

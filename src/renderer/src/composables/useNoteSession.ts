@@ -109,14 +109,15 @@ export function useNoteSession(hooks: NoteSessionHooks) {
       hooks.saved(s.note)
       return
     }
-    await keepAsCopy(s, doc, 'conflict', result.current)
+    await keepAsCopy(s, doc, 'conflict')
   }
 
   /**
    * Someone else saved this note first (or deleted it): keep both. The local text goes into a new note
-   * "<title> (conflicted copy …)"; the pane then shows what is stored now.
+   * "<title> (conflicted copy …)" and the editor carries on in that copy, untouched — so text typed while this
+   * runs is neither lost nor split between the two versions. The other version stays under the original note.
    */
-  async function keepAsCopy(s: Session, failedDoc: PMNode, why: 'conflict' | 'deleted', current?: Note): Promise<void> {
+  async function keepAsCopy(s: Session, failedDoc: PMNode, why: 'conflict' | 'deleted'): Promise<void> {
     const title = `${s.note.title} (${why === 'conflict' ? 'conflicted copy' : 'recovered'} ${stamp()})`
     const copy = await api.createNote({ title, articleId: s.note.articleId })
     const local = (s === session ? hooks.latestDoc() : null) ?? failedDoc
@@ -130,18 +131,19 @@ export function useNoteSession(hooks: NoteSessionHooks) {
     if (why === 'conflict') {
       banner.value = {
         kind: 'conflict',
-        text: `This note was changed in another window. Your version was kept as “${title}”.`
+        text: `This note was changed in another window. Your version continues here as “${title}”; the other version stays under “${s.note.title}”.`
       }
     } else {
-      banner.value = { kind: 'conflict', text: `This note was deleted in another window. Your text was kept as “${title}”.` }
+      banner.value = { kind: 'conflict', text: `This note was deleted in another window. Your text continues here as “${title}”.` }
     }
     if (!isShown) return
-    const next = why === 'conflict' && current ? current : copyNote
-    session = { note: next, baseRevision: next.revision, dropped: false }
-    note.value = next
-    workspace.noteId = next.id
-    hooks.show(next)
-    hooks.saved(next)
+    session = { note: copyNote, baseRevision: copyNote.revision, dropped: false }
+    note.value = copyNote
+    workspace.noteId = copyNote.id
+    hooks.saved(copyNote)
+    // Whatever was typed while the copy was being made is in the editor: save it into the copy.
+    const latest = hooks.latestDoc()
+    if (latest) controller.change({ session, doc: { toJSON: () => latest } })
   }
 
   /** Records an edit of the shown note (saved ~600 ms after the last one). */
