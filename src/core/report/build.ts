@@ -3,6 +3,7 @@
 import type { AnchoredHighlight, Article, Note, PMNode, Paragraph, ParagraphRefAttrs } from '../model'
 import { PARAGRAPH_REF_NODE } from '../model'
 import { checkRefs, isTextblock, refAttrs } from '../notes/refs'
+import { splitByCover } from '../anchoring/runs'
 import type {
   ArticleRun,
   Citation,
@@ -170,35 +171,28 @@ interface Span {
 
 function runsFor(p: Paragraph, spans: Span[], markerAt: Map<string, { n: number; pos: number }>): ArticleRun[] {
   const len = p.text.length
-  const clamped = spans
-    .map((s) => ({ ...s, start: Math.max(0, Math.min(len, s.start)), end: Math.max(0, Math.min(len, s.end)) }))
-    .filter((s) => s.end > s.start)
-  const cuts = new Set<number>([0, len])
-  for (const s of clamped) cuts.add(s.start).add(s.end)
   const markers = [...markerAt.entries()]
     .map(([highlightId, m]) => ({ highlightId, ...m, pos: Math.max(0, Math.min(len, m.pos)) }))
     .sort((a, b) => a.pos - b.pos || a.n - b.n)
-  for (const m of markers) cuts.add(m.pos)
-  const points = [...cuts].sort((a, b) => a - b)
   const runs: ArticleRun[] = []
   const emitMarkers = (pos: number): void => {
     for (const m of markers) if (m.pos === pos) runs.push({ type: 'footnote', n: m.n, highlightId: m.highlightId })
   }
-  for (let i = 0; i < points.length - 1; i++) {
-    const a = points[i]
-    const b = points[i + 1]
-    if (i === 0) emitMarkers(a)
-    if (b > a) {
-      const cover = clamped.filter((s) => s.start <= a && s.end >= b)
-      const top = cover.reduce<Span | null>((best, s) => (!best || s.order > best.order ? s : best), null)
-      const text = p.text.slice(a, b)
-      const prev = runs[runs.length - 1]
-      if (prev && prev.type === 'text' && prev.highlightId === (top?.h.id ?? null)) prev.text += text
-      else runs.push({ type: 'text', text, highlightId: top?.h.id ?? null, color: top?.h.color ?? null })
-    }
-    emitMarkers(b)
+  emitMarkers(0)
+  const pieces = splitByCover(
+    len,
+    spans.map((s) => ({ start: s.start, end: s.end, value: s })),
+    markers.map((m) => m.pos)
+  )
+  for (const { start, end, cover } of pieces) {
+    // Overlaps: the newest highlight is on top.
+    const top = cover.reduce<Span | null>((best, s) => (!best || s.order > best.order ? s : best), null)
+    const text = p.text.slice(start, end)
+    const prev = runs[runs.length - 1]
+    if (prev && prev.type === 'text' && prev.highlightId === (top?.h.id ?? null)) prev.text += text
+    else runs.push({ type: 'text', text, highlightId: top?.h.id ?? null, color: top?.h.color ?? null })
+    emitMarkers(end)
   }
-  if (points.length === 1) emitMarkers(0)
   return runs
 }
 

@@ -1,5 +1,6 @@
 // Splits a paragraph's text into runs by the highlights placed on it, so the reader can wrap each run in
 // nested <mark>s (oldest outside, newest inside = on top). Pure: no DOM, unit-tested in runs.test.ts.
+import { splitByCover, type CoverSpan } from '@core/anchoring/runs'
 import type { AnchoredHighlight, HighlightColor, Paragraph } from '@core/model'
 
 export interface Layer {
@@ -17,34 +18,18 @@ export interface Run {
 }
 
 export function paragraphRuns(text: string, paragraphId: string, highlights: AnchoredHighlight[]): Run[] {
-  const spans: { start: number; end: number; layer: Layer; order: string }[] = []
+  const spans: (CoverSpan<Layer> & { order: string })[] = []
   for (const h of highlights) {
     for (const seg of h.resolved) {
       if (seg.paragraphId !== paragraphId) continue
-      const start = Math.max(0, Math.min(text.length, seg.start))
-      const end = Math.max(0, Math.min(text.length, seg.end))
-      if (end <= start) continue
-      spans.push({ start, end, layer: { id: h.id, color: h.color, comment: h.comment }, order: `${h.createdAt}\u0000${h.id}` })
+      spans.push({ start: seg.start, end: seg.end, value: { id: h.id, color: h.color, comment: h.comment }, order: `${h.createdAt}\u0000${h.id}` })
     }
   }
-  if (!spans.length) return text ? [{ text, start: 0, end: text.length, layers: [] }] : []
   spans.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
 
-  const cuts = new Set<number>([0, text.length])
-  for (const s of spans) {
-    cuts.add(s.start)
-    cuts.add(s.end)
-  }
-  const points = [...cuts].sort((a, b) => a - b)
   const runs: Run[] = []
-  for (let i = 0; i < points.length - 1; i++) {
-    const start = points[i]
-    const end = points[i + 1]
-    if (end <= start) continue
-    const layers: Layer[] = []
-    for (const s of spans) {
-      if (s.start <= start && s.end >= end && !layers.some((l) => l.id === s.layer.id)) layers.push(s.layer)
-    }
+  for (const { start, end, cover } of splitByCover(text.length, spans)) {
+    const layers = cover.filter((l, i) => cover.findIndex((x) => x.id === l.id) === i)
     const prev = runs[runs.length - 1]
     if (prev && sameLayers(prev.layers, layers)) {
       prev.text += text.slice(start, end)
