@@ -9,7 +9,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: process.env.CI ? 2 : 1,
+  // One worker: each test runs its own server and browser, and the machine has two cores.
+  workers: 1,
   retries: 0,
   reporter: [['list']],
   outputDir: 'test-results',
