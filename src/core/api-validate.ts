@@ -125,6 +125,7 @@ const RULES: Record<ApiMethod, { arity: number; check: (c: Checker, a: unknown[]
     }
   },
   deleteArticle: { arity: 1, check: (c, a) => [c.id(a[0], 'article id')] },
+  restoreArticle: { arity: 1, check: (c, a) => [c.id(a[0], 'article id')] },
   reimportArticle: {
     arity: 1,
     check: (c, a) => {

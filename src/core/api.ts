@@ -119,6 +119,8 @@ export interface GlossApi {
   importFile(req: ImportRequest): Promise<ImportResult>
   importText(req: PasteRequest): Promise<ImportResult>
   deleteArticle(id: string): Promise<void>
+  /** Undoes a delete: the article comes back with the highlights and analysis note that were deleted with it. */
+  restoreArticle(id: string): Promise<ArticleSummary>
   /**
    * Replaces an article's text with a newer version of the file. Paragraph ids carry over where the text is the same
    * or lightly edited; highlights and references re-anchor (or show as changed/orphaned) — nothing is dropped.
@@ -172,6 +174,7 @@ export const API_METHODS = [
   'importFile',
   'importText',
   'deleteArticle',
+  'restoreArticle',
   'reimportArticle',
   'search',
   'listHighlights',

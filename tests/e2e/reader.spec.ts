@@ -239,6 +239,13 @@ test('paste import, Markdown file import, and a clear error for a binary file', 
   await confirm.getByRole('button', { name: 'Delete article' }).click()
   await expect(items).toHaveCount(3)
   await expect(page.getByRole('list', { name: 'Articles' })).not.toContainText('Pasted memo')
+
+  // …and the toast's Undo brings it back, text included.
+  await app.toast('Deleted “Pasted memo”').getByRole('button', { name: 'Undo' }).click()
+  await expect(app.toast('Restored “Pasted memo”')).toBeVisible()
+  await expect(items).toHaveCount(4)
+  await page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /Pasted memo/ }).first().click()
+  await expect(app.paragraph(1)).toHaveText('Second pasted paragraph.')
 })
 
 test('screenshot of the reader with highlights and notes for the README', async ({ page }) => {

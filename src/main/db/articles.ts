@@ -141,6 +141,26 @@ export function tombstoneArticle(db: DB, id: string, now: string): boolean {
 }
 
 /**
+ * Undoes tombstoneArticle: clears the article's tombstone and those its highlights and analysis note received in the
+ * same deletion (same timestamp); things deleted earlier stay deleted. Returns false if the article was not deleted.
+ * The analysis note is left deleted if another one was created in the meantime (at most one live per article).
+ */
+export function restoreArticle(db: DB, id: string, now: string): boolean {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT deleted_at FROM articles WHERE id = ?').get(id) as { deleted_at: string | null } | undefined
+    if (!row?.deleted_at) return false
+    const at = row.deleted_at
+    db.prepare('UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now, id)
+    db.prepare('UPDATE highlights SET deleted_at = NULL, updated_at = ? WHERE article_id = ? AND deleted_at = ?').run(now, id, at)
+    const live = db.prepare('SELECT 1 FROM notes WHERE article_id = ? AND is_analysis = 1 AND deleted_at IS NULL').get(id)
+    if (!live) {
+      db.prepare('UPDATE notes SET deleted_at = NULL, updated_at = ? WHERE article_id = ? AND is_analysis = 1 AND deleted_at = ?').run(now, id, at)
+    }
+    return true
+  })()
+}
+
+/**
  * Re-import: the article's paragraphs become `paragraphs` (ids from assignParagraphIds with the previous
  * paragraphs). Paragraphs whose id disappeared are tombstoned (kept for orphan display); returning ids are revived.
  */

@@ -40,6 +40,7 @@ export function createBackend(opts: BackendOptions): BackendApi & { close(): voi
     importFile: async (req) => library.importFile(ctx, req),
     importText: async (req) => library.importText(ctx, req),
     deleteArticle: async (id) => library.deleteArticle(ctx, id),
+    restoreArticle: async (id) => library.restoreArticle(ctx, id),
     reimportArticle: async (req) => reimport.reimportArticle(ctx, req),
     search: async (req) => search.search(ctx, req),
 

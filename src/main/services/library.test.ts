@@ -129,6 +129,34 @@ describe('importing', () => {
 })
 
 describe('articles', () => {
+  it('restoreArticle undoes a delete with the highlights and analysis note deleted with it, not older deletions', async () => {
+    const { backend } = openBackend()
+    const [sample] = await backend.listArticles()
+    const article = await backend.getArticle(sample.id)
+    const p = article.paragraphs[0]
+    const target = (start: number, end: number) => [
+      {
+        paragraphId: p.id,
+        quote: { type: 'TextQuoteSelector' as const, exact: p.text.slice(start, end), prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector' as const, start, end }
+      }
+    ]
+    const kept = await backend.createHighlight({ articleId: sample.id, color: 'green', targets: target(0, 7) })
+    const removedEarlier = await backend.createHighlight({ articleId: sample.id, color: 'red', targets: target(8, 17) })
+    await backend.deleteHighlight(removedEarlier.id)
+    const note = await backend.getArticleNote(sample.id)
+    await backend.saveNote({ id: note.id, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kept.' }] }] }, baseRevision: note.revision })
+
+    await backend.deleteArticle(sample.id)
+    expect(await backend.listArticles()).toEqual([])
+    const restored = await backend.restoreArticle(sample.id)
+    expect(restored).toMatchObject({ id: sample.id, highlightCount: 1 })
+    expect((await backend.listHighlights(sample.id)).map((h) => h.id)).toEqual([kept.id])
+    expect((await backend.getArticleNote(sample.id)).text).toBe('Kept.')
+    expect((await rejection(backend.restoreArticle(sample.id))).code).toBe('not_found')
+    backend.close()
+  })
+
   it('getArticle and deleteArticle of an unknown id fail with not_found', async () => {
     const { backend } = openBackend()
     expect((await rejection(backend.getArticle('01NOPE'))).code).toBe('not_found')

@@ -114,6 +114,15 @@ export function requireArticle(ctx: Ctx, id: string): Article {
   return article
 }
 
+export function restoreArticle(ctx: Ctx, id: string): ArticleSummary {
+  if (!articles.restoreArticle(ctx.db, id, nowIso())) {
+    throw new GlossError('not_found', 'This article cannot be restored: it is in the library already, or it was never there.')
+  }
+  const summary = listArticles(ctx).find((a) => a.id === id)
+  if (!summary) throw new GlossError('internal', 'The article was restored but could not be read back.')
+  return summary
+}
+
 export function deleteArticle(ctx: Ctx, id: string): void {
   if (!articles.tombstoneArticle(ctx.db, id, nowIso())) {
     throw new GlossError('not_found', 'This article is not in the library (it may have been deleted already).')

@@ -141,11 +141,23 @@ export async function importPasted(req: PasteRequest): Promise<ImportResult> {
   }
 }
 
+/** Undo of a delete: the article returns with the highlights and analysis note deleted with it. */
+export async function restoreArticle(article: ArticleSummary): Promise<void> {
+  try {
+    await api.restoreArticle(article.id)
+    showToast(`Restored “${article.title}”.`, { kind: 'success' })
+  } catch (err) {
+    showToast(`Could not restore “${article.title}”: ${errorMessage(err)}`, { kind: 'error' })
+  } finally {
+    await refreshLibrary()
+  }
+}
+
 export async function deleteArticle(article: ArticleSummary): Promise<void> {
   try {
     await api.deleteArticle(article.id)
     if (workspace.articleId === article.id) workspace.articleId = null
-    showToast(`Deleted “${article.title}”.`)
+    showToast(`Deleted “${article.title}”.`, { action: { label: 'Undo', run: () => void restoreArticle(article) }, timeout: 10000 })
   } catch (err) {
     showToast(`Could not delete “${article.title}”: ${errorMessage(err)}`, { kind: 'error' })
   } finally {
