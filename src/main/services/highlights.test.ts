@@ -1,20 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { GlossError } from '../../core/api'
-import type { Article } from '../../core/model'
-import { openBackend, removeTempDirs, rowCounts, target } from './test-helpers'
+import { openWithSample, removeTempDirs, rowCounts, target } from './test-helpers'
 
 afterEach(removeTempDirs)
 
-async function setup() {
-  const { backend, dataDir } = openBackend()
-  const [summary] = await backend.listArticles()
-  const article: Article = await backend.getArticle(summary.id)
-  return { backend, dataDir, article }
-}
 
 describe('highlights', () => {
   it('creates, lists in document order, updates, tombstones and restores', async () => {
-    const { backend, dataDir, article } = await setup()
+    const { backend, dataDir, article } = await openWithSample()
     const p = article.paragraphs
     const later = await backend.createHighlight({ articleId: article.id, color: 'green', targets: [target(p[5], p[5].text.slice(0, 20))] })
     const earlier = await backend.createHighlight({
@@ -46,7 +39,7 @@ describe('highlights', () => {
   })
 
   it('distinguishes paragraphs 13 and 16, which open with the same sentence', async () => {
-    const { backend, article } = await setup()
+    const { backend, article } = await openWithSample()
     const p13 = article.paragraphs[12]
     const p16 = article.paragraphs[15]
     const h = await backend.createHighlight({ articleId: article.id, color: 'yellow', targets: [target(p16, p13.text.slice(0, 60))] })
@@ -56,7 +49,7 @@ describe('highlights', () => {
   })
 
   it('refuses targets that do not match the stored text, and writes nothing', async () => {
-    const { backend, dataDir, article } = await setup()
+    const { backend, dataDir, article } = await openWithSample()
     const p = article.paragraphs[2]
     const before = rowCounts(dataDir)
     const good = target(p, p.text.slice(5, 25))
@@ -77,7 +70,7 @@ describe('highlights', () => {
   })
 
   it('cannot restore a highlight whose article was deleted; deleting the article hides its highlights', async () => {
-    const { backend, article } = await setup()
+    const { backend, article } = await openWithSample()
     const p = article.paragraphs[0]
     const h = await backend.createHighlight({ articleId: article.id, color: 'yellow', targets: [target(p, 'Xi Jinping')] })
     await backend.deleteArticle(article.id)

@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { GlossError } from '../../core/api'
-import { b64, openBackend, removeTempDirs, RESOURCES, rowCounts, tempDir, withDb } from './test-helpers'
+import { b64, openBackend, rejection, removeTempDirs, RESOURCES, rowCounts, tempDir, withDb } from './test-helpers'
 
 afterEach(removeTempDirs)
 
-async function rejection(p: Promise<unknown>): Promise<GlossError> {
-  try {
-    await p
-  } catch (e) {
-    expect(e).toBeInstanceOf(GlossError)
-    return e as GlossError
-  }
-  throw new Error('expected a rejection')
-}
 
 describe('first run', () => {
   it('imports the bundled sample once, through the file importer, and not again after it is deleted', async () => {

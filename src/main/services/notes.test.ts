@@ -1,19 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { NOTE_DOC_VERSION, type Article } from '../../core/model'
-import { docWithRefs, openBackend, removeTempDirs, rowCounts, withDb } from './test-helpers'
+import { NOTE_DOC_VERSION } from '../../core/model'
+import { docWithRefs, openWithSample, removeTempDirs, rowCounts, withDb } from './test-helpers'
 
 afterEach(removeTempDirs)
 
-async function setup() {
-  const { backend, dataDir } = openBackend()
-  const [summary] = await backend.listArticles()
-  const article: Article = await backend.getArticle(summary.id)
-  return { backend, dataDir, article }
-}
 
 describe('notes', () => {
   it('creates the analysis note on first request, then serves the same one', async () => {
-    const { backend, article } = await setup()
+    const { backend, article } = await openWithSample()
     const note = await backend.getArticleNote(article.id)
     expect(note.title).toBe(`Analysis — ${article.title}`)
     expect(note.articleId).toBe(article.id)
@@ -27,7 +21,7 @@ describe('notes', () => {
   })
 
   it('saves a document with references: note_refs rows, backlinks, checked refs, plain text', async () => {
-    const { backend, dataDir, article } = await setup()
+    const { backend, dataDir, article } = await openWithSample()
     const note = await backend.getArticleNote(article.id)
     const [p3, p13, p16] = [article.paragraphs[2], article.paragraphs[12], article.paragraphs[15]]
     const doc = docWithRefs('The ambassador framed the meeting as routine.', [
@@ -66,7 +60,7 @@ describe('notes', () => {
   })
 
   it('a stale baseRevision is a conflict: nothing is written and the current note is returned', async () => {
-    const { backend, dataDir, article } = await setup()
+    const { backend, dataDir, article } = await openWithSample()
     const note = await backend.getArticleNote(article.id)
     const p = article.paragraphs[0]
     await backend.saveNote({ id: note.id, doc: docWithRefs('First writer.', [{ articleId: article.id, paragraphId: p.id, label: '1' }]), baseRevision: 0 })
@@ -84,7 +78,7 @@ describe('notes', () => {
   })
 
   it('refuses to save over a read-only note (newer format or damaged JSON) and keeps it intact', async () => {
-    const { backend, dataDir, article } = await setup()
+    const { backend, dataDir, article } = await openWithSample()
     const note = await backend.getArticleNote(article.id)
     withDb(dataDir, (db) => db.prepare('UPDATE notes SET doc_version = ? WHERE id = ?').run(NOTE_DOC_VERSION + 1, note.id))
     const opened = await backend.getNote(note.id)
@@ -103,7 +97,7 @@ describe('notes', () => {
   })
 
   it('rejects a malformed document without writing', async () => {
-    const { backend, dataDir, article } = await setup()
+    const { backend, dataDir, article } = await openWithSample()
     const note = await backend.getArticleNote(article.id)
     const before = rowCounts(dataDir)
     await expect(backend.saveNote({ id: note.id, doc: { type: 'paragraph' }, baseRevision: 0 })).rejects.toMatchObject({ code: 'invalid_input' })
@@ -112,7 +106,7 @@ describe('notes', () => {
   })
 
   it('free notes: create, rename, delete (tombstone) and their backlinks disappear', async () => {
-    const { backend, dataDir, article } = await setup()
+    const { backend, dataDir, article } = await openWithSample()
     const free = await backend.createNote({ title: '  Sanctions   memo ', articleId: null })
     expect(free.title).toBe('Sanctions memo')
     expect(free.articleId).toBeNull()
@@ -131,7 +125,7 @@ describe('notes', () => {
   })
 
   it('checkNoteRefs reports orphans when the cited article is deleted', async () => {
-    const { backend, article } = await setup()
+    const { backend, article } = await openWithSample()
     const other = await backend.importText({ text: 'A second article.\n\nWith two paragraphs.', title: 'Other' })
     const otherArticle = await backend.getArticle(other.article.id)
     const note = await backend.getArticleNote(article.id)

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { GlossError } from '../../core/api'
-import type { Article } from '../../core/model'
 import { dispatch } from './dispatch'
-import { b64, docWithRefs, openBackend, removeTempDirs, RESOURCES, rowCounts, target, withDb } from './test-helpers'
+import { b64, docWithRefs, openBackend, openWithSample, rejection, removeTempDirs, RESOURCES, rowCounts, target, withDb } from './test-helpers'
 
 afterEach(removeTempDirs)
 
@@ -22,26 +20,11 @@ function correctedSample(): string {
   return [...out, NEW_LAST].join('\n') + '\n'
 }
 
-async function rejection(p: Promise<unknown>): Promise<GlossError> {
-  try {
-    await p
-  } catch (e) {
-    expect(e).toBeInstanceOf(GlossError)
-    return e as GlossError
-  }
-  throw new Error('expected a rejection')
-}
 
-async function setup() {
-  const { backend, dataDir } = openBackend()
-  const [summary] = await backend.listArticles()
-  const article: Article = await backend.getArticle(summary.id)
-  return { backend, dataDir, article }
-}
 
 describe('reimportArticle', () => {
   it('keeps unchanged paragraphs, edits in place, tombstones removed ones; highlights and references follow', async () => {
-    const { backend, dataDir, article } = await setup()
+    const { backend, dataDir, article } = await openWithSample()
     const p = article.paragraphs
     const h1 = await backend.createHighlight({ articleId: article.id, color: 'yellow', targets: [target(p[0], 'Vladimir Putin')] })
     const h5 = await backend.createHighlight({ articleId: article.id, color: 'green', targets: [target(p[4], 'strategic goals')] })
@@ -95,7 +78,7 @@ describe('reimportArticle', () => {
   })
 
   it('re-importing the original again brings removed paragraphs back under their old ids and re-anchors their highlights', async () => {
-    const { backend, article } = await setup()
+    const { backend, article } = await openWithSample()
     const h6 = await backend.createHighlight({ articleId: article.id, color: 'red', targets: [target(article.paragraphs[5], 'CIA analysis')] })
     await backend.reimportArticle({ articleId: article.id, name: SAMPLE, base64: b64(correctedSample()) })
     expect((await backend.listHighlights(article.id))[0].status).toBe('orphan')
@@ -131,7 +114,7 @@ describe('reimportArticle', () => {
   })
 
   it('rejects an unknown article, a bad file and bad arguments, and changes nothing', async () => {
-    const { backend, dataDir, article } = await setup()
+    const { backend, dataDir, article } = await openWithSample()
     await backend.deleteArticle((await backend.importText({ text: 'Gone soon.' })).article.id)
     const deleted = (withDb(dataDir, (db) => db.prepare('SELECT id FROM articles WHERE deleted_at IS NOT NULL').get()) as { id: string }).id
     const before = rowCounts(dataDir)
@@ -158,7 +141,7 @@ describe('reimportArticle', () => {
   })
 
   it('leaves the article as it was when the database fails in the middle of the update', async () => {
-    const { backend, dataDir, article } = await setup()
+    const { backend, dataDir, article } = await openWithSample()
     withDb(dataDir, (db) =>
       db.exec(
         "CREATE TRIGGER fail_mid_reimport BEFORE INSERT ON paragraphs WHEN new.text LIKE 'Editor%' BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END;"

@@ -1,7 +1,9 @@
 // Test helpers (imported only by *.test.ts): real backends over real SQLite files in temp folders.
 import Database from 'better-sqlite3'
 import { join, resolve } from 'node:path'
-import type { HighlightSegmentTarget, Paragraph, PMNode } from '../../core/model'
+import { expect } from 'vitest'
+import { GlossError } from '../../core/api'
+import type { Article, HighlightSegmentTarget, Paragraph, PMNode } from '../../core/model'
 import { tempDir } from '../db/test-temp'
 import { createBackend, DB_FILE, type PdfRenderer } from '.'
 
@@ -83,4 +85,23 @@ export function docWithRefs(text: string, refs: { articleId: string; paragraphId
       }
     ]
   }
+}
+
+/** A backend on a fresh data dir, with the sample article (imported on first run) loaded. */
+export async function openWithSample() {
+  const { backend, dataDir } = openBackend()
+  const [summary] = await backend.listArticles()
+  const article: Article = await backend.getArticle(summary.id)
+  return { backend, dataDir, article }
+}
+
+/** The GlossError a promise rejects with (fails the test if it resolves or throws something else). */
+export async function rejection(p: Promise<unknown>): Promise<GlossError> {
+  try {
+    await p
+  } catch (e) {
+    expect(e).toBeInstanceOf(GlossError)
+    return e as GlossError
+  }
+  throw new Error('expected a rejection')
 }
