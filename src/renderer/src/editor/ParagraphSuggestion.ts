@@ -6,7 +6,7 @@ import { Suggestion, type SuggestionProps } from '@tiptap/suggestion'
 import { VueRenderer } from '@tiptap/vue-3'
 import { PARAGRAPH_REF_NODE } from '@core/model'
 import { workspace } from '@renderer/composables/useWorkspace'
-import { matchParagraphs, type ParagraphMatch } from './matchParagraphs'
+import { matchParagraphs, type ParagraphMatch } from '@core/search/paragraphs'
 import type { RefContext } from './refContext'
 import ParagraphSuggestionList from './ParagraphSuggestionList.vue'
 

@@ -1,5 +1,6 @@
 // Filtering an article's paragraphs for the `[[` citation suggestion. Pure logic (no DOM, no editor).
-import type { Paragraph } from '@core/model'
+import type { Paragraph } from '../model'
+import { fold } from './query'
 
 export interface ParagraphMatch {
   paragraph: Paragraph
@@ -11,12 +12,9 @@ export interface ParagraphMatch {
 
 /** Lower-cases and strips diacritics and typographic quotes so "Zelensky" finds "Zelenskyy" and "É" finds "e". */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return fold(text)
     .replace(/[\u2018\u2019\u201a\u201b]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f]/g, '"')
-    .toLowerCase()
 }
 
 /** The first words of a text, cut at a word boundary near `max` characters, with an ellipsis when cut. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Paragraph } from '@core/model'
-import { firstWords, foldText, matchParagraphs } from './matchParagraphs'
+import type { Paragraph } from '../model'
+import { firstWords, foldText, matchParagraphs } from './paragraphs'
 
 // Excerpts of resources/putin-xi-sco-summit.txt (paragraph texts shortened, numbering kept).
 const texts: Record<number, string> = {
