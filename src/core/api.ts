@@ -197,7 +197,7 @@ export const API_METHODS = [
 ] as const satisfies readonly ApiMethod[]
 
 /** Error codes a caller can act on. The message is always written for a person. */
-export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'import_rejected' | 'export_failed' | 'internal'
+export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'import_rejected' | 'export_failed' | 'cancelled' | 'internal'
 
 /** An error that crosses the bridge intact (code + human message). */
 export class GlossError extends Error {

@@ -3,8 +3,45 @@
 /** ISO-8601 timestamp string (UTC), e.g. "2026-11-28T23:40:00.000Z". */
 export type Timestamp = string
 
-/** Kinds of block a paragraph can be. Headings, list items and quotes keep their role in the reader and report. */
-export type ParagraphKind = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'li' | 'blockquote'
+/**
+ * Kinds of block a paragraph can be. Headings, list items and quotes keep their role in the reader and report;
+ * 'pre' is a code block (its text keeps its line breaks and spacing); 'tr' is one row of a table (cells separated by
+ * TAB characters in the text); 'figure' is an image shown by its alt text (images are never downloaded);
+ * 'figcaption' is a figure's or table's caption.
+ */
+export type ParagraphKind =
+  | 'p'
+  | 'h1'
+  | 'h2'
+  | 'h3'
+  | 'h4'
+  | 'h5'
+  | 'h6'
+  | 'li'
+  | 'blockquote'
+  | 'pre'
+  | 'tr'
+  | 'figure'
+  | 'figcaption'
+
+export const PARAGRAPH_KINDS: readonly ParagraphKind[] = [
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'tr', 'figure', 'figcaption'
+]
+
+/** The separator between the cells of a table row ('tr') in its text. */
+export const CELL_SEPARATOR = '\t'
+
+export const INLINE_MARK_TYPES = ['em', 'strong', 'code', 'link', 'sub', 'sup', 'del'] as const
+export type InlineMarkType = (typeof INLINE_MARK_TYPES)[number]
+
+/** Inline formatting kept from the source: a range [start, end) of the paragraph text (UTF-16 offsets). */
+export interface InlineMark {
+  type: InlineMarkType
+  start: number
+  end: number
+  /** For links: the http(s) or mailto address. */
+  href?: string
+}
 
 export interface Paragraph {
   /** Stable id, unique within its article ("p-" + content hash, disambiguated for repeated text). */
@@ -16,18 +53,53 @@ export interface Paragraph {
   text: string
   /** For list items: 'ul' or 'ol' (to regroup consecutive items). */
   list?: 'ul' | 'ol'
+  /** Inline formatting (emphasis, links, code…), in text order. Absent when the paragraph has none. */
+  marks?: InlineMark[]
+  /** For table rows: true for a header row. */
+  header?: boolean
+  /** For table rows: which table of the article the row belongs to (consecutive rows of one table share it). */
+  group?: number
 }
 
-export type SourceFormat = 'txt' | 'md' | 'html'
+export const SOURCE_FORMATS = ['txt', 'md', 'html', 'pdf', 'epub', 'docx'] as const
+export type SourceFormat = (typeof SOURCE_FORMATS)[number]
 
-export interface ArticleMeta {
-  id: string
+/** How the library names each format. */
+export const FORMAT_LABELS: Record<SourceFormat, string> = {
+  txt: 'Text',
+  md: 'Markdown',
+  html: 'Web page',
+  pdf: 'PDF',
+  epub: 'EPUB',
+  docx: 'Word'
+}
+
+/**
+ * The bibliographic details of a source, as found on import and corrected by the user ("Edit details…"):
+ * what the library, the reader header, every report and the bibliography show.
+ */
+export interface SourceDetails {
   title: string
-  /** Where it came from: file name, or URL found in the document. */
-  source: string | null
-  author: string | null
-  /** Publication date as found in the document (free text or ISO), if any. */
+  /** Authors in byline order, each as written ("Jane Doe"). */
+  authors: string[]
+  /** The site or publisher ("Reuters", "The Atlantic"). */
+  publisher: string | null
+  /** Publication date: ISO (YYYY-MM-DD or a full timestamp) when it could be read, else as found. */
   publishedAt: string | null
+  /** The source's web address (canonical, else the address it was fetched from): http or https only. */
+  url: string | null
+}
+
+export interface ArticleMeta extends SourceDetails {
+  id: string
+  /** When the web address was fetched ("accessed" in citations); null for files. */
+  accessedAt: Timestamp | null
+  /** The imported file's name, or null (paste, web address). */
+  fileName: string | null
+  /** Language of the text (BCP 47, e.g. "en" or "en-US"), when the source says. */
+  lang: string | null
+  /** A short summary from the source (its description), when it has one. */
+  excerpt: string | null
   format: SourceFormat
   createdAt: Timestamp
   updatedAt: Timestamp

@@ -1,5 +1,5 @@
 // Stable paragraph ids: content hashes, disambiguated for repeats, carried over on re-import.
-import type { Paragraph } from './model'
+import { CELL_SEPARATOR, type Paragraph, type ParagraphKind } from './model'
 import type { Block } from './import/types'
 import { hashString } from './ids'
 
@@ -9,6 +9,32 @@ export const SIMILARITY_THRESHOLD = 0.6
 /** Text as hashed: NFC, whitespace collapsed, trimmed. */
 export function normalizeForHash(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim()
+}
+
+/** Code block text: line breaks and indentation kept, trailing spaces and blank edge lines dropped, NFC. */
+export function normalizePre(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00AD\u200B\uFEFF]/g, '')
+    .normalize('NFC')
+    .replace(/[ \t\u00a0]+$/gm, '')
+    .replace(/^\n+|\n+$/g, '')
+}
+
+/**
+ * A paragraph's stored text: whitespace collapsed, except in code blocks (line breaks and indentation kept) and
+ * table rows (cells kept apart by CELL_SEPARATOR, empty cells included).
+ */
+export function normalizeBlockText(kind: ParagraphKind, text: string): string {
+  if (kind === 'pre') return normalizePre(text)
+  if (kind === 'tr') {
+    return text
+      .normalize('NFC')
+      .split(CELL_SEPARATOR)
+      .map((cell) => cell.replace(/\s+/g, ' ').trim())
+      .join(CELL_SEPARATOR)
+  }
+  return normalizeForHash(text)
 }
 
 /** The base id of a paragraph text: "p-" + 11 base-36 hash characters. */
@@ -60,7 +86,8 @@ const NEARBY = 3
  * of a similar unmatched previous paragraph at a nearby position; everything else gets a fresh hash id.
  */
 export function assignParagraphIds(blocks: Block[], previous?: Paragraph[]): Paragraph[] {
-  const texts = blocks.map((b) => normalizeForHash(b.text))
+  const stored = blocks.map((b) => normalizeBlockText(b.kind, b.text))
+  const texts = stored.map(normalizeForHash)
   const ids: (string | null)[] = blocks.map(() => null)
   const used = new Set<string>()
 
@@ -127,8 +154,12 @@ export function assignParagraphIds(blocks: Block[], previous?: Paragraph[]): Par
       seen.set(base, n)
       used.add(id)
     }
-    const p: Paragraph = { id, index, kind: b.kind, text: texts[index] }
+    const p: Paragraph = { id, index, kind: b.kind, text: stored[index] }
     if (b.list) p.list = b.list
+    // Marks index into the text as built; keep them only if normalising left it unchanged (builders emit it so).
+    if (b.marks?.length && stored[index] === b.text) p.marks = b.marks
+    if (b.header) p.header = true
+    if (b.group !== undefined) p.group = b.group
     return p
   })
   return result

@@ -1,4 +1,5 @@
 // Small text helpers shared by the import parsers.
+import { normalizeDate } from './html/metadata'
 
 /** Collapses every run of whitespace (spaces, tabs, newlines) to one space and trims. */
 export function cleanText(text: string): string {
@@ -37,7 +38,7 @@ export function bylineAuthor(text: string): string | null {
 }
 
 /** Looks for a byline and a date line among the first blocks (after the title). */
-export function findBylineAndDate(texts: string[]): { author: string | null; publishedAt: string | null } {
+export function findBylineAndDate(texts: string[]): { authors: string[]; publishedAt: string | null } {
   let author: string | null = null
   let publishedAt: string | null = null
   for (const t of texts.slice(0, 4)) {
@@ -45,5 +46,6 @@ export function findBylineAndDate(texts: string[]): { author: string | null; pub
     if (!author) author = bylineAuthor(t)
     if (!publishedAt && isDateLine(t)) publishedAt = t.replace(/^(?:published|updated|posted)(?: on)?:?\s+/i, '')
   }
-  return { author, publishedAt }
+  const authors = author ? author.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean) : []
+  return { authors, publishedAt: publishedAt ? (normalizeDate(publishedAt) ?? publishedAt) : null }
 }

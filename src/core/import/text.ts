@@ -1,5 +1,5 @@
 // Plain-text segmentation.
-import type { Block, ParsedArticle } from './types'
+import { emptyDetails, type Block, type ParsedArticle } from './types'
 import { MAX_TITLE_LINE, cleanText, findBylineAndDate, titleFromFileName } from './clean'
 
 /** Splits text into paragraph strings: blank-line separated blocks if there are blank lines, else one per line. */
@@ -40,6 +40,6 @@ export function parsePlainText(text: string, name: string): ParsedArticle {
     title = titleLine
     blocks[0] = { kind: 'h1', text: titleLine }
   }
-  const { author, publishedAt } = findBylineAndDate(paragraphs.slice(titleLine ? 1 : 0))
-  return { title, source: name || null, author, publishedAt, format: 'txt', blocks, warnings: [] }
+  const { authors, publishedAt } = findBylineAndDate(paragraphs.slice(titleLine ? 1 : 0))
+  return { ...emptyDetails(title), authors, publishedAt, format: 'txt', blocks, warnings: [] }
 }

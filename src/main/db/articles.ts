@@ -1,13 +1,20 @@
 // Articles and their paragraphs. Deletes are tombstones; re-import tombstones paragraphs that disappeared.
-import type { Article, ArticleMeta, ArticleSummary, Paragraph, ParagraphKind, SourceFormat } from '../../core/model'
+// A large import is written in several transactions while the article row is still hidden (deleted_at set and
+// import_job naming the import); publishArticle makes it visible in one step, dropImport removes what was written.
+import type { Article, ArticleMeta, ArticleSummary, InlineMark, Paragraph, ParagraphKind, SourceDetails, SourceFormat } from '../../core/model'
 import type { DB } from './database'
 
 interface ArticleRow {
   id: string
   title: string
-  source: string | null
-  author: string | null
+  authors: string
+  publisher: string | null
   published_at: string | null
+  url: string | null
+  accessed_at: string | null
+  file_name: string | null
+  lang: string | null
+  excerpt: string | null
   format: SourceFormat
   warnings: string
   created_at: string
@@ -20,33 +27,20 @@ interface ParagraphRow {
   kind: ParagraphKind
   list: 'ul' | 'ol' | null
   text: string
+  marks: string | null
+  row_header: number
+  table_group: number | null
+  page: string | null
 }
 
-export interface NewArticle {
-  id: string
-  title: string
-  source: string | null
-  author: string | null
-  publishedAt: string | null
-  format: SourceFormat
+/** Everything stored about a new article (its paragraphs already have their ids). */
+export interface NewArticle extends Omit<ArticleMeta, 'createdAt' | 'updatedAt'> {
   warnings: string[]
   paragraphs: Paragraph[]
 }
 
-function toMeta(r: ArticleRow): ArticleMeta {
-  return {
-    id: r.id,
-    title: r.title,
-    source: r.source,
-    author: r.author,
-    publishedAt: r.published_at,
-    format: r.format,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at
-  }
-}
-
-function parseWarnings(json: string): string[] {
+function jsonList(json: string | null): string[] {
+  if (!json) return []
   try {
     const v: unknown = JSON.parse(json)
     return Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : []
@@ -55,24 +49,105 @@ function parseWarnings(json: string): string[] {
   }
 }
 
+function toMeta(r: ArticleRow): ArticleMeta {
+  return {
+    id: r.id,
+    title: r.title,
+    authors: jsonList(r.authors),
+    publisher: r.publisher,
+    publishedAt: r.published_at,
+    url: r.url,
+    accessedAt: r.accessed_at,
+    fileName: r.file_name,
+    lang: r.lang,
+    excerpt: r.excerpt,
+    format: r.format,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at
+  }
+}
+
+function parseMarks(json: string | null): InlineMark[] | undefined {
+  if (!json) return undefined
+  try {
+    const v: unknown = JSON.parse(json)
+    return Array.isArray(v) && v.length ? (v as InlineMark[]) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function toParagraph(r: ParagraphRow): Paragraph {
   const p: Paragraph = { id: r.id, index: r.position, kind: r.kind, text: r.text }
   if (r.list) p.list = r.list
+  const marks = parseMarks(r.marks)
+  if (marks) p.marks = marks
+  if (r.row_header) p.header = true
+  if (r.table_group !== null) p.group = r.table_group
   return p
 }
 
-const insertParagraphSql = `INSERT INTO paragraphs (article_id, id, position, kind, list, text, created_at, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+const PARAGRAPH_COLUMNS = 'id, position, kind, list, text, marks, row_header, table_group, page'
 
-/** Inserts an article and its paragraphs in one transaction. */
-export function insertArticle(db: DB, a: NewArticle, now: string): void {
-  const insertA = db.prepare(`INSERT INTO articles (id, title, source, author, published_at, format, warnings, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+const insertParagraphSql = `INSERT INTO paragraphs (article_id, id, position, kind, list, text, marks, row_header, table_group, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+function paragraphValues(p: Paragraph): [string, number, string, string | null, string, string | null, number, number | null] {
+  return [p.id, p.index, p.kind, p.list ?? null, p.text, p.marks?.length ? JSON.stringify(p.marks) : null, p.header ? 1 : 0, p.group ?? null]
+}
+
+function insertRow(db: DB, a: NewArticle, now: string, importJob: string | null): void {
+  db.prepare(
+    `INSERT INTO articles (id, title, authors, publisher, published_at, url, accessed_at, file_name, lang, excerpt, format, warnings,
+       import_job, created_at, updated_at, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  ).run(
+    a.id, a.title, JSON.stringify(a.authors), a.publisher, a.publishedAt, a.url, a.accessedAt, a.fileName, a.lang, a.excerpt, a.format,
+    JSON.stringify(a.warnings), importJob, now, now, importJob ? now : null
+  )
+}
+
+/** Inserts some of an article's paragraphs (call inside a write transaction). */
+export function insertParagraphs(db: DB, articleId: string, paragraphs: Paragraph[], now: string): void {
   const insertP = db.prepare(insertParagraphSql)
-  db.transaction(() => {
-    insertA.run(a.id, a.title, a.source, a.author, a.publishedAt, a.format, JSON.stringify(a.warnings), now, now)
-    for (const p of a.paragraphs) insertP.run(a.id, p.id, p.index, p.kind, p.list ?? null, p.text, now, now)
-  })()
+  for (const p of paragraphs) insertP.run(articleId, ...paragraphValues(p), now, now)
+}
+
+/** Inserts a live article and all its paragraphs (call inside a write transaction). */
+export function insertArticle(db: DB, a: NewArticle, now: string): void {
+  insertRow(db, a, now, null)
+  insertParagraphs(db, a.id, a.paragraphs, now)
+}
+
+/** Inserts a hidden article row for an import written in several steps; publishArticle shows it. */
+export function insertPendingArticle(db: DB, a: NewArticle, now: string, importJob: string): void {
+  insertRow(db, a, now, importJob)
+}
+
+/** Makes a pending import visible. Returns false when it is gone (dropped meanwhile). */
+export function publishArticle(db: DB, id: string, importJob: string, now: string): boolean {
+  return (
+    db.prepare('UPDATE articles SET deleted_at = NULL, import_job = NULL, created_at = ?, updated_at = ? WHERE id = ? AND import_job = ?').run(now, now, id, importJob)
+      .changes === 1
+  )
+}
+
+/** Removes everything a pending import wrote (it was never visible, so nothing is tombstoned). */
+export function dropPendingImport(db: DB, id: string, importJob: string): void {
+  const row = db.prepare('SELECT 1 FROM articles WHERE id = ? AND import_job = ?').get(id, importJob)
+  if (!row) return
+  db.prepare('DELETE FROM paragraphs WHERE article_id = ?').run(id)
+  db.prepare('DELETE FROM articles WHERE id = ?').run(id)
+}
+
+/** Removes imports left half-written by a process that stopped (older than `before`). Returns how many. */
+export function dropStaleImports(db: DB, before: string): number {
+  const stale = db.prepare('SELECT id, import_job FROM articles WHERE import_job IS NOT NULL AND created_at < ?').all(before) as {
+    id: string
+    import_job: string
+  }[]
+  for (const s of stale) dropPendingImport(db, s.id, s.import_job)
+  return stale.length
 }
 
 const summarySql = `SELECT a.*,
@@ -101,7 +176,7 @@ export function getArticleSummary(db: DB, id: string): ArticleSummary | null {
 /** Live paragraphs of an article in document order. */
 export function getParagraphs(db: DB, articleId: string): Paragraph[] {
   const rows = db
-    .prepare('SELECT id, position, kind, list, text FROM paragraphs WHERE article_id = ? AND deleted_at IS NULL ORDER BY position')
+    .prepare(`SELECT ${PARAGRAPH_COLUMNS} FROM paragraphs WHERE article_id = ? AND deleted_at IS NULL ORDER BY position`)
     .all(articleId) as ParagraphRow[]
   return rows.map(toParagraph)
 }
@@ -112,7 +187,7 @@ export function getParagraphsByIds(db: DB, articleId: string, ids: string[]): Pa
   if (unique.length === 0) return []
   const rows = db
     .prepare(
-      `SELECT id, position, kind, list, text FROM paragraphs WHERE article_id = ? AND deleted_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY position`
+      `SELECT ${PARAGRAPH_COLUMNS} FROM paragraphs WHERE article_id = ? AND deleted_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY position`
     )
     .all(articleId, JSON.stringify(unique)) as ParagraphRow[]
   return rows.map(toParagraph)
@@ -126,43 +201,43 @@ export function articleExists(db: DB, id: string): boolean {
 export function getArticle(db: DB, id: string): Article | null {
   const row = db.prepare('SELECT * FROM articles WHERE id = ? AND deleted_at IS NULL').get(id) as ArticleRow | undefined
   if (!row) return null
-  return { ...toMeta(row), paragraphs: getParagraphs(db, id), warnings: parseWarnings(row.warnings) }
+  return { ...toMeta(row), paragraphs: getParagraphs(db, id), warnings: jsonList(row.warnings) }
 }
 
 /** Tombstones an article together with its highlights and its analysis note. Returns false if it was not live. */
 export function tombstoneArticle(db: DB, id: string, now: string): boolean {
-  return db.transaction(() => {
-    const changed = db.prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, now, id).changes
-    if (!changed) return false
-    db.prepare('UPDATE highlights SET deleted_at = ?, updated_at = ? WHERE article_id = ? AND deleted_at IS NULL').run(now, now, id)
-    db.prepare('UPDATE notes SET deleted_at = ?, updated_at = ? WHERE article_id = ? AND is_analysis = 1 AND deleted_at IS NULL').run(now, now, id)
-    return true
-  })()
+  const changed = db.prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, now, id).changes
+  if (!changed) return false
+  db.prepare('UPDATE highlights SET deleted_at = ?, updated_at = ? WHERE article_id = ? AND deleted_at IS NULL').run(now, now, id)
+  db.prepare('UPDATE notes SET deleted_at = ?, updated_at = ? WHERE article_id = ? AND is_analysis = 1 AND deleted_at IS NULL').run(now, now, id)
+  return true
 }
 
 /**
  * Undoes tombstoneArticle: clears the article's tombstone and those its highlights and analysis note received in the
- * same deletion (same timestamp); things deleted earlier stay deleted. Returns false if the article was not deleted.
- * The analysis note is left deleted if another one was created in the meantime (at most one live per article).
+ * same deletion (same timestamp); things deleted earlier stay deleted. Returns false if the article was not deleted
+ * (or is an import still being written). The analysis note is left deleted if another one was created in the
+ * meantime (at most one live per article).
  */
 export function restoreArticle(db: DB, id: string, now: string): boolean {
-  return db.transaction(() => {
-    const row = db.prepare('SELECT deleted_at FROM articles WHERE id = ?').get(id) as { deleted_at: string | null } | undefined
-    if (!row?.deleted_at) return false
-    const at = row.deleted_at
-    db.prepare('UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now, id)
-    db.prepare('UPDATE highlights SET deleted_at = NULL, updated_at = ? WHERE article_id = ? AND deleted_at = ?').run(now, id, at)
-    const live = db.prepare('SELECT 1 FROM notes WHERE article_id = ? AND is_analysis = 1 AND deleted_at IS NULL').get(id)
-    if (!live) {
-      db.prepare('UPDATE notes SET deleted_at = NULL, updated_at = ? WHERE article_id = ? AND is_analysis = 1 AND deleted_at = ?').run(now, id, at)
-    }
-    return true
-  })()
+  const row = db.prepare('SELECT deleted_at, import_job FROM articles WHERE id = ?').get(id) as
+    | { deleted_at: string | null; import_job: string | null }
+    | undefined
+  if (!row?.deleted_at || row.import_job) return false
+  const at = row.deleted_at
+  db.prepare('UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now, id)
+  db.prepare('UPDATE highlights SET deleted_at = NULL, updated_at = ? WHERE article_id = ? AND deleted_at = ?').run(now, id, at)
+  const live = db.prepare('SELECT 1 FROM notes WHERE article_id = ? AND is_analysis = 1 AND deleted_at IS NULL').get(id)
+  if (!live) {
+    db.prepare('UPDATE notes SET deleted_at = NULL, updated_at = ? WHERE article_id = ? AND is_analysis = 1 AND deleted_at = ?').run(now, id, at)
+  }
+  return true
 }
 
 /**
  * Re-import: the article's paragraphs become `paragraphs` (ids from assignParagraphIds with the previous
  * paragraphs). Paragraphs whose id disappeared are tombstoned (kept for orphan display); returning ids are revived.
+ * Call inside a write transaction.
  */
 export function replaceParagraphs(db: DB, articleId: string, paragraphs: Paragraph[], now: string): void {
   const all = db.prepare('SELECT id, deleted_at FROM paragraphs WHERE article_id = ?').all(articleId) as { id: string; deleted_at: string | null }[]
@@ -170,25 +245,48 @@ export function replaceParagraphs(db: DB, articleId: string, paragraphs: Paragra
   const keep = new Set(paragraphs.map((p) => p.id))
   const insertP = db.prepare(insertParagraphSql)
   const updateP = db.prepare(
-    'UPDATE paragraphs SET position = ?, kind = ?, list = ?, text = ?, updated_at = ?, deleted_at = NULL WHERE article_id = ? AND id = ?'
+    `UPDATE paragraphs SET position = ?, kind = ?, list = ?, text = ?, marks = ?, row_header = ?, table_group = ?, updated_at = ?, deleted_at = NULL
+     WHERE article_id = ? AND id = ?`
   )
   const tombstone = db.prepare('UPDATE paragraphs SET deleted_at = ?, updated_at = ? WHERE article_id = ? AND id = ? AND deleted_at IS NULL')
-  db.transaction(() => {
-    for (const [id] of existing) if (!keep.has(id)) tombstone.run(now, now, articleId, id)
-    for (const p of paragraphs) {
-      if (existing.has(p.id)) updateP.run(p.index, p.kind, p.list ?? null, p.text, now, articleId, p.id)
-      else insertP.run(articleId, p.id, p.index, p.kind, p.list ?? null, p.text, now, now)
-    }
-    db.prepare('UPDATE articles SET updated_at = ? WHERE id = ?').run(now, articleId)
-  })()
+  for (const [id] of existing) if (!keep.has(id)) tombstone.run(now, now, articleId, id)
+  for (const p of paragraphs) {
+    const [id, ...rest] = paragraphValues(p)
+    if (existing.has(p.id)) updateP.run(...rest, now, articleId, id)
+    else insertP.run(articleId, id, ...rest, now, now)
+  }
+  db.prepare('UPDATE articles SET updated_at = ? WHERE id = ?').run(now, articleId)
 }
 
-export type ArticleMetaUpdate = Pick<NewArticle, 'title' | 'source' | 'author' | 'publishedAt' | 'format' | 'warnings'>
+/** What a re-import replaces besides the text: what the new version says about itself. */
+export type ArticleMetaUpdate = Omit<NewArticle, 'id' | 'paragraphs'>
 
-/** Re-import: the article's title, source, author, date, format and warnings become those of the new file. */
+/** Re-import: the article's details, format and warnings become those of the new version. */
 export function updateArticleMeta(db: DB, articleId: string, meta: ArticleMetaUpdate, now: string): void {
   db.prepare(
-    `UPDATE articles SET title = ?, source = ?, author = ?, published_at = ?, format = ?, warnings = ?, updated_at = ?
+    `UPDATE articles SET title = ?, authors = ?, publisher = ?, published_at = ?, url = ?, accessed_at = ?, file_name = ?, lang = ?,
+       excerpt = ?, format = ?, warnings = ?, updated_at = ?
      WHERE id = ? AND deleted_at IS NULL`
-  ).run(meta.title, meta.source, meta.author, meta.publishedAt, meta.format, JSON.stringify(meta.warnings), now, articleId)
+  ).run(
+    meta.title, JSON.stringify(meta.authors), meta.publisher, meta.publishedAt, meta.url, meta.accessedAt, meta.fileName, meta.lang,
+    meta.excerpt, meta.format, JSON.stringify(meta.warnings), now, articleId
+  )
+}
+
+/** "Edit details…": the user's corrections of title, authors, publisher, date and address (kept by re-imports). */
+export function updateArticleDetails(db: DB, articleId: string, d: SourceDetails, now: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE articles SET title = ?, authors = ?, publisher = ?, published_at = ?, url = ?, details_edited_at = ?, updated_at = ?
+         WHERE id = ? AND deleted_at IS NULL`
+      )
+      .run(d.title, JSON.stringify(d.authors), d.publisher, d.publishedAt, d.url, now, now, articleId).changes === 1
+  )
+}
+
+/** True when the user has corrected the article's details. */
+export function detailsEdited(db: DB, articleId: string): boolean {
+  const row = db.prepare('SELECT details_edited_at FROM articles WHERE id = ?').get(articleId) as { details_edited_at: string | null } | undefined
+  return !!row?.details_edited_at
 }

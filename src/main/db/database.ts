@@ -56,12 +56,23 @@ function migrate(db: DB, migrations: readonly Migration[]): void {
   const current = schemaVersion(db)
   for (const m of migrations) {
     if (m.version <= current) continue
-    // BEGIN IMMEDIATE: two processes opening a fresh library at once cannot both migrate.
-    db.transaction(() => {
-      if (schemaVersion(db) >= m.version) return
-      db.exec(m.sql)
-      db.pragma(`user_version = ${m.version}`)
-    }).immediate()
+    // Foreign keys cannot be switched inside a transaction; a table rebuild needs them off (SQLite's documented
+    // procedure), and foreign_key_check proves every reference still holds before the commit.
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF')
+    try {
+      // BEGIN IMMEDIATE: two processes opening a fresh library at once cannot both migrate.
+      db.transaction(() => {
+        if (schemaVersion(db) >= m.version) return
+        db.exec(m.sql)
+        if (m.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[]
+          if (broken.length) throw new Error(`migration ${m.name} would leave ${broken.length} broken references`)
+        }
+        db.pragma(`user_version = ${m.version}`)
+      }).immediate()
+    } finally {
+      if (m.rebuildsTables) db.pragma('foreign_keys = ON')
+    }
   }
 }
 

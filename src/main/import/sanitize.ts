@@ -1,6 +1,7 @@
-// HTML sanitising with DOMPurify on a jsdom window (node side only).
-import { JSDOMClass } from './jsdom-lazy'
+// HTML sanitising with DOMPurify on a jsdom window (node side only). Everything imported as HTML — web pages,
+// Markdown, EPUB chapters, Word documents — passes here before the segmenter reads it.
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify'
+import { JSDOMClass } from './jsdom-lazy'
 
 const FORBID_TAGS = [
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button',
@@ -31,31 +32,17 @@ function getPurifier(): DOMPurify {
   return p
 }
 
+const OPTIONS = { FORBID_TAGS, FORBID_ATTR, ALLOW_DATA_ATTR: false, WHOLE_DOCUMENT: false }
+
 /**
  * Removes active and unsafe content from HTML: script/style/iframe/object/embed/form (and similar) elements,
  * every on* event attribute, and javascript:/vbscript:/data: URLs. Returns the sanitised body HTML.
  */
 export function sanitizeHtml(html: string): string {
-  return getPurifier().sanitize(html, {
-    FORBID_TAGS,
-    FORBID_ATTR,
-    ALLOW_DATA_ATTR: false,
-    WHOLE_DOCUMENT: false
-  }) as string
+  return getPurifier().sanitize(html, OPTIONS) as string
 }
 
-/** True when the last sanitize call removed scripts, event handlers or unsafe URLs. */
-export function removedActiveContent(): boolean {
-  const removed = getPurifier().removed
-  return removed.some((r) => {
-    if ('element' in r && r.element) {
-      const tag = (r.element as Element).nodeName?.toLowerCase()
-      return tag === 'script' || tag === 'iframe' || tag === 'object' || tag === 'embed' || tag === 'form'
-    }
-    if ('attribute' in r && r.attribute) {
-      const name = r.attribute.name.toLowerCase()
-      return name.startsWith('on') || UNSAFE_URL.test(r.attribute.value)
-    }
-    return false
-  })
+/** Like sanitizeHtml, but returns the sanitised content as a DOM (the <body> of a fresh document). */
+export function sanitizeToDom(html: string): HTMLElement {
+  return getPurifier().sanitize(html, { ...OPTIONS, RETURN_DOM: true }) as HTMLElement
 }

@@ -1,5 +1,9 @@
-// What every service module shares: the open database and the backend's options.
+// What every service module shares: the open database, the backend's options, the import worker pool and the
+// imports in flight.
 import type { DB } from '../db/database'
+import type { ImportJobs } from '../import/jobs'
+import type { ImportRunner } from '../import/runner'
+import type { fetchPage } from '../net/fetch-page'
 
 export type PdfRenderer = (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string }) => Promise<Uint8Array>
 
@@ -12,9 +16,13 @@ export interface BackendOptions {
   pdf: PdfRenderer
   /** better_sqlite3.node built for the running runtime, when it is not Node's (Electron). */
   nativeBinding?: string
+  /** For tests: fetches web pages (default: fetchPage from src/main/net). */
+  fetchPage?: typeof fetchPage
 }
 
 export interface Ctx {
   db: DB
   opts: BackendOptions
+  importer: ImportRunner
+  jobs: ImportJobs
 }

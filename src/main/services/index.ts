@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { GlossError, type GlossApi } from '../../core/api'
 import { openDatabase } from '../db/database'
+import { ImportJobs } from '../import/jobs'
+import { createImportRunner } from '../import/runner'
 import type { BackendOptions, Ctx } from './context'
 import * as exporting from './export'
 import * as hl from './highlights'
@@ -18,15 +20,21 @@ export type BackendApi = Omit<GlossApi, 'saveFile'>
 
 export const DB_FILE = 'gloss.db'
 
-export function createBackend(opts: BackendOptions): BackendApi & { close(): void } {
+export interface Backend extends BackendApi {
+  /** Closes the library (at once) and stops the import workers (awaited: the process can then exit). */
+  close(): Promise<void>
+}
+
+export function createBackend(opts: BackendOptions): Backend {
   try {
     mkdirSync(opts.dataDir, { recursive: true })
   } catch (error) {
     throw new GlossError('internal', `Gloss could not create its data folder ${opts.dataDir}: ${(error as Error).message}`)
   }
   const db = openDatabase(join(opts.dataDir, DB_FILE), { nativeBinding: opts.nativeBinding })
-  const ctx: Ctx = { db, opts }
+  const ctx: Ctx = { db, opts, importer: createImportRunner(), jobs: new ImportJobs() }
   try {
+    library.dropStaleImports(ctx)
     library.importSampleOnFirstRun(ctx)
   } catch (error) {
     process.stderr.write(`Gloss: the sample article could not be imported: ${(error as Error).message}\n`)
@@ -39,6 +47,10 @@ export function createBackend(opts: BackendOptions): BackendApi & { close(): voi
     getArticle: async (id) => library.requireArticle(ctx, id),
     importFile: async (req) => library.importFile(ctx, req),
     importText: async (req) => library.importText(ctx, req),
+    importUrl: async (req) => library.importUrl(ctx, req),
+    importProgress: async (jobId) => library.importProgress(ctx, jobId),
+    cancelImport: async (jobId) => library.cancelImport(ctx, jobId),
+    updateArticleDetails: async (req) => library.updateArticleDetails(ctx, req),
     deleteArticle: async (id) => library.deleteArticle(ctx, id),
     restoreArticle: async (id) => library.restoreArticle(ctx, id),
     reimportArticle: async (req) => reimport.reimportArticle(ctx, req),
@@ -63,8 +75,10 @@ export function createBackend(opts: BackendOptions): BackendApi & { close(): voi
     importAnnotations: async (req) => exporting.importAnnotations(ctx, req),
     exportReport: (req) => exporting.exportReport(ctx, req),
 
-    close: () => {
+    close: async () => {
+      ctx.jobs.cancelAll()
       if (db.open) db.close()
+      await ctx.importer.close()
     }
   }
 }

@@ -1,18 +1,27 @@
-// Library services: importing (file, paste, the bundled sample), listing, reading and deleting articles.
+// Library services: importing (file, web address, paste, the bundled sample), listing, reading, editing details and
+// deleting articles. Parsing runs in the import worker; writing is chunked so that a huge import never holds the
+// database (or the event loop) for long, and stays invisible until it is complete.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { GlossError, type ImportRequest, type ImportResult, type PasteRequest } from '../../core/api'
 import { newId, nowIso } from '../../core/ids'
-import type { ParsedArticle } from '../../core/import/types'
+import { parseSource } from '../../core/import/pipeline'
+import type { ImportProgress } from '../../core/import/progress'
+import { checkDetails, type DetailsInput } from '../../core/import/details'
 import type { Article, ArticleSummary } from '../../core/model'
 import { assignParagraphIds } from '../../core/paragraphs'
 import * as articles from '../db/articles'
 import { getSetting, setSetting } from '../db/settings'
-import { parseImport, parsePaste } from '../import'
+import { CANCELLED } from '../import/runner'
+import type { ImportTask, ParsedDetails } from '../import/worker'
+import { fetchWebSource } from './web-source'
 import type { Ctx } from './context'
 
 export const SAMPLE_FILE = 'putin-xi-sco-summit.txt'
 export const SAMPLE_FLAG = 'sample_imported'
+
+/** Paragraphs written per transaction by a large import. */
+export const SAVE_CHUNK = 1000
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
 
@@ -25,63 +34,151 @@ export function decodeBase64(b64: string): Uint8Array {
   return new Uint8Array(Buffer.from(clean, 'base64'))
 }
 
-/** Stores a parsed document as a new article (one transaction). `extra` runs inside the same transaction. */
-function store(ctx: Ctx, parsed: ParsedArticle, extra?: () => void): ImportResult {
-  const paragraphs = assignParagraphIds(parsed.blocks)
-  if (paragraphs.length === 0) {
-    throw new GlossError('import_rejected', 'Nothing to import: the document contains no readable text.')
-  }
-  const id = newId()
-  const now = nowIso()
-  ctx.db.transaction(() => {
-    articles.insertArticle(
-      ctx.db,
-      {
-        id,
-        title: parsed.title,
-        source: parsed.source,
-        author: parsed.author,
-        publishedAt: parsed.publishedAt,
-        format: parsed.format,
-        warnings: parsed.warnings,
-        paragraphs
-      },
-      now
-    )
-    extra?.()
-  })()
-  return { article: articles.getArticleSummary(ctx.db, id)!, warnings: parsed.warnings }
+/** Runs fn in one write transaction that takes the write lock up front (so the busy timeout applies). */
+export function write<T>(ctx: Ctx, fn: () => T): T {
+  return ctx.db.transaction(fn).immediate()
 }
 
-function rethrowImport(error: unknown): never {
-  if (error instanceof GlossError) throw error
-  throw new GlossError('import_rejected', `The document could not be imported: ${(error as Error).message}`)
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** Where an imported article came from, beyond what its content says. */
+export interface Provenance {
+  fileName: string | null
+  /** For web imports: the address fetched (after redirects) and when. */
+  fetchedUrl?: string | null
+  accessedAt?: string | null
 }
 
-export function importFile(ctx: Ctx, req: ImportRequest): ImportResult {
-  const bytes = decodeBase64(req.base64)
-  let parsed: ParsedArticle
-  try {
-    parsed = parseImport({ name: req.name, bytes, format: req.format })
-  } catch (error) {
-    rethrowImport(error)
+function newArticle(parsed: ParsedDetails, paragraphs: articles.NewArticle['paragraphs'], from: Provenance): articles.NewArticle {
+  return {
+    id: newId(),
+    title: parsed.title,
+    authors: parsed.authors,
+    publisher: parsed.publisher,
+    publishedAt: parsed.publishedAt,
+    url: parsed.url ?? from.fetchedUrl ?? null,
+    accessedAt: from.accessedAt ?? null,
+    fileName: from.fileName,
+    lang: parsed.lang,
+    excerpt: parsed.excerpt,
+    format: parsed.format,
+    warnings: parsed.warnings,
+    paragraphs
   }
-  return store(ctx, parsed)
-}
-
-export function importText(ctx: Ctx, req: PasteRequest): ImportResult {
-  let parsed: ParsedArticle
-  try {
-    parsed = parsePaste(req)
-  } catch (error) {
-    rethrowImport(error)
-  }
-  return store(ctx, parsed)
 }
 
 /**
- * First run: imports the bundled sample through the same importer as a user's file, then sets a flag so that
- * deleting the sample does not bring it back. A missing sample file is reported on stderr and retried next start.
+ * Writes a new article. Small ones in one transaction; large ones in chunks of SAVE_CHUNK paragraphs while the
+ * article row stays hidden, yielding to the event loop between chunks, then published in one step. A cancel or a
+ * failure removes what was written; a crash leaves a hidden row that the next start removes.
+ */
+async function storeArticle(ctx: Ctx, a: articles.NewArticle, job: Job): Promise<void> {
+  if (a.paragraphs.length === 0) throw new GlossError('import_rejected', 'Nothing to import: the document contains no readable text.')
+  const now = nowIso()
+  if (a.paragraphs.length <= SAVE_CHUNK) {
+    write(ctx, () => articles.insertArticle(ctx.db, a, now))
+    return
+  }
+  write(ctx, () => articles.insertPendingArticle(ctx.db, a, now, job.id))
+  try {
+    for (let i = 0; i < a.paragraphs.length; i += SAVE_CHUNK) {
+      if (job.signal.aborted) throw new GlossError('cancelled', CANCELLED)
+      job.report('saving', i, a.paragraphs.length)
+      write(ctx, () => articles.insertParagraphs(ctx.db, a.id, a.paragraphs.slice(i, i + SAVE_CHUNK), now))
+      await tick()
+    }
+    if (job.signal.aborted) throw new GlossError('cancelled', CANCELLED)
+    if (!write(ctx, () => articles.publishArticle(ctx.db, a.id, job.id, nowIso()))) {
+      throw new GlossError('internal', 'The import was interrupted while it was being saved.')
+    }
+  } catch (error) {
+    try {
+      write(ctx, () => articles.dropPendingImport(ctx.db, a.id, job.id))
+    } catch {
+      // Left hidden; the next start removes it (dropStaleImports).
+    }
+    throw error
+  }
+}
+
+interface Prepared {
+  task: Omit<ImportTask, 'port'>
+  from: Provenance
+}
+
+type Job = ReturnType<Ctx['jobs']['start']>
+
+/** Runs an import under a job: progress is reported, a cancel stops it, and the job ends as done/failed/cancelled. */
+export async function withImportJob<T>(ctx: Ctx, jobId: string | undefined, fn: (job: Job) => Promise<T>): Promise<T> {
+  const job = ctx.jobs.start(jobId)
+  try {
+    job.report('reading')
+    const result = await fn(job)
+    ctx.jobs.finish(job.id, 'done')
+    return result
+  } catch (error) {
+    const cancelled = error instanceof GlossError && error.code === 'cancelled'
+    ctx.jobs.finish(job.id, cancelled ? 'cancelled' : 'failed', (error as Error).message)
+    throw error
+  }
+}
+
+/** Prepares (reads or fetches), parses in the worker, then stores: the path every import takes. */
+function runImport(ctx: Ctx, jobId: string | undefined, prepare: (signal: AbortSignal) => Prepared | Promise<Prepared>): Promise<ImportResult> {
+  return withImportJob(ctx, jobId, async (job) => {
+    const { task, from } = await prepare(job.signal)
+    if (job.signal.aborted) throw new GlossError('cancelled', CANCELLED)
+    const { article, paragraphs } = await ctx.importer.run(task, { signal: job.signal, onProgress: (p) => job.report(p.stage, p.done, p.total) })
+    const a = newArticle(article, paragraphs, from)
+    await storeArticle(ctx, a, job)
+    return { article: articles.getArticleSummary(ctx.db, a.id)!, warnings: article.warnings }
+  })
+}
+
+export function importFile(ctx: Ctx, req: ImportRequest): Promise<ImportResult> {
+  const bytes = decodeBase64(req.base64)
+  return runImport(ctx, req.jobId, () => ({
+    task: { kind: 'source', source: { name: req.name, bytes, format: req.format } },
+    from: { fileName: req.name }
+  }))
+}
+
+/** Fetches a web address (http/https only) and imports the page; nothing is written when the fetch fails. */
+export function importUrl(ctx: Ctx, req: { url: string; jobId?: string }): Promise<ImportResult> {
+  return runImport(ctx, req.jobId, async (signal) => {
+    const web = await fetchWebSource(ctx, req.url, signal)
+    return { task: { kind: 'source', source: web.source }, from: { fileName: null, fetchedUrl: web.finalUrl, accessedAt: web.fetchedAt } }
+  })
+}
+
+export function importText(ctx: Ctx, req: PasteRequest): Promise<ImportResult> {
+  return runImport(ctx, req.jobId, () => ({
+    task: { kind: 'paste', paste: { text: req.text, title: req.title, format: req.format } },
+    from: { fileName: null }
+  }))
+}
+
+export function importProgress(ctx: Ctx, jobId: string): ImportProgress | null {
+  return ctx.jobs.get(jobId)
+}
+
+export function cancelImport(ctx: Ctx, jobId: string): { cancelled: boolean } {
+  return { cancelled: ctx.jobs.cancel(jobId) }
+}
+
+const NO_HTML = {
+  parseDocument(): never {
+    throw new GlossError('internal', 'The sample must be plain text.')
+  },
+  sanitize(): never {
+    throw new GlossError('internal', 'The sample must be plain text.')
+  }
+}
+
+/**
+ * First run: imports the bundled sample (plain text, parsed in-process: it needs no worker) through the same
+ * pipeline as a user's file, then sets a flag so that deleting the sample does not bring it back. A missing sample
+ * file is reported on stderr and retried next start.
  */
 export function importSampleOnFirstRun(ctx: Ctx): void {
   if (getSetting(ctx.db, SAMPLE_FLAG)) return
@@ -92,16 +189,22 @@ export function importSampleOnFirstRun(ctx: Ctx): void {
     process.stderr.write(`Gloss: the sample article could not be read (${(error as Error).message}); skipping it.\n`)
     return
   }
-  const parsed = parseImport({ name: SAMPLE_FILE, bytes })
-  const paragraphsOk = parsed.blocks.length > 0
-  if (!paragraphsOk) return
-  // Check the flag again inside an immediate transaction: two processes starting at once import it once.
-  ctx.db
-    .transaction(() => {
-      if (getSetting(ctx.db, SAMPLE_FLAG)) return
-      store(ctx, parsed, () => setSetting(ctx.db, SAMPLE_FLAG, nowIso()))
-    })
-    .immediate()
+  const { blocks, ...parsed } = parseSource({ name: SAMPLE_FILE, bytes, format: 'txt' }, { html: NO_HTML })
+  const a = newArticle(parsed, assignParagraphIds(blocks), { fileName: SAMPLE_FILE })
+  // Check the flag again inside the write transaction: two processes starting at once import it once.
+  write(ctx, () => {
+    if (getSetting(ctx.db, SAMPLE_FLAG)) return
+    articles.insertArticle(ctx.db, a, nowIso())
+    setSetting(ctx.db, SAMPLE_FLAG, nowIso())
+  })
+}
+
+/** Imports older than this that are still hidden were left by a process that stopped; they are removed at start. */
+const STALE_IMPORT_MS = 15 * 60_000
+
+export function dropStaleImports(ctx: Ctx): void {
+  const before = new Date(Date.now() - STALE_IMPORT_MS).toISOString()
+  write(ctx, () => articles.dropStaleImports(ctx.db, before))
 }
 
 export function listArticles(ctx: Ctx): ArticleSummary[] {
@@ -115,16 +218,25 @@ export function requireArticle(ctx: Ctx, id: string): Article {
 }
 
 export function restoreArticle(ctx: Ctx, id: string): ArticleSummary {
-  if (!articles.restoreArticle(ctx.db, id, nowIso())) {
+  if (!write(ctx, () => articles.restoreArticle(ctx.db, id, nowIso()))) {
     throw new GlossError('not_found', 'This article cannot be restored: it is in the library already, or it was never there.')
   }
-  const summary = listArticles(ctx).find((a) => a.id === id)
+  const summary = articles.getArticleSummary(ctx.db, id)
   if (!summary) throw new GlossError('internal', 'The article was restored but could not be read back.')
   return summary
 }
 
 export function deleteArticle(ctx: Ctx, id: string): void {
-  if (!articles.tombstoneArticle(ctx.db, id, nowIso())) {
+  if (!write(ctx, () => articles.tombstoneArticle(ctx.db, id, nowIso()))) {
     throw new GlossError('not_found', 'This article is not in the library (it may have been deleted already).')
   }
+}
+
+/** "Edit details…": the user's corrections (checked and tidied in the core), kept by later re-imports. */
+export function updateArticleDetails(ctx: Ctx, req: DetailsInput & { id: string }): ArticleSummary {
+  const details = checkDetails(req)
+  if (!write(ctx, () => articles.updateArticleDetails(ctx.db, req.id, details, nowIso()))) {
+    throw new GlossError('not_found', 'This article is not in the library (it may have been deleted).')
+  }
+  return articles.getArticleSummary(ctx.db, req.id)!
 }

@@ -1,14 +1,20 @@
 // Ordered list of schema migrations. Migration N brings the database from user_version N-1 to N.
 // Append new files here; never edit one that has shipped.
 import { sql as m001 } from './001-initial'
+import { sql as m002 } from './002-source-details'
 
 export interface Migration {
   version: number
   name: string
   sql: string
+  /** Rebuilds a table that others reference: run with foreign keys off, checked before the commit. */
+  rebuildsTables?: boolean
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001-initial', sql: m001 }]
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001-initial', sql: m001 },
+  { version: 2, name: '002-source-details', sql: m002, rebuildsTables: true }
+]
 
 /** The schema version this build of Gloss writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,0 +1,33 @@
+// How an import in flight reports itself to the UI.
+import type { ImportStage } from './pipeline'
+
+export type ImportStageName = 'queued' | ImportStage | 'done' | 'failed' | 'cancelled'
+
+export interface ImportProgress {
+  jobId: string
+  stage: ImportStageName
+  /** Units done and in all (pages for a PDF, paragraphs while saving), when the stage counts them. */
+  done: number | null
+  total: number | null
+  /** For 'failed': what went wrong. */
+  message: string | null
+}
+
+const STAGE_WORDS: Record<ImportStageName, string> = {
+  queued: 'Waiting',
+  reading: 'Reading',
+  extracting: 'Finding the text',
+  saving: 'Saving',
+  done: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled'
+}
+
+/** "Saving 1,200 of 5,000 paragraphs" — the line a progress toast shows. */
+export function describeProgress(p: ImportProgress, unit = 'paragraphs'): string {
+  const words = STAGE_WORDS[p.stage]
+  if (p.done !== null && p.total !== null && p.total > 0) {
+    return `${words}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} ${p.stage === 'saving' ? 'paragraphs' : unit}`
+  }
+  return `${words}…`
+}
