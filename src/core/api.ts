@@ -196,19 +196,10 @@ export const API_METHODS = [
   'saveFile'
 ] as const satisfies readonly ApiMethod[]
 
-/** Error codes a caller can act on. The message is always written for a person. */
-export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'import_rejected' | 'export_failed' | 'internal'
-
-/** An error that crosses the bridge intact (code + human message). */
-export class GlossError extends Error {
-  constructor(
-    public readonly code: ApiErrorCode,
-    message: string
-  ) {
-    super(message)
-    this.name = 'GlossError'
-  }
-}
+// The error type and its codes belong to the core (core/errors.ts); callers of the contract may import them from here.
+export { GlossError } from './errors'
+export type { ErrorCode as ApiErrorCode } from './errors'
+import type { ErrorCode as ApiErrorCode } from './errors'
 
 /** Serialised form of an error on the wire (IPC and HTTP). */
 export interface WireError {

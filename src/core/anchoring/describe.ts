@@ -1,5 +1,5 @@
 import type { HighlightSegmentTarget, Paragraph } from '../model'
-import { GlossError } from '../api'
+import { GlossError } from '../errors'
 
 /** A point in the article: a paragraph and a UTF-16 offset into its text. */
 export interface TextPoint {

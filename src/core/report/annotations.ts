@@ -1,6 +1,7 @@
 // W3C Web Annotation (JSON-LD) export of highlights and note references, and import of highlights back.
 
-import { GlossError, type CreateHighlightRequest } from '../api'
+import type { CreateHighlightRequest } from '../api'
+import { GlossError } from '../errors'
 import {
   HIGHLIGHT_COLORS,
   type AnchoredHighlight,
