@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { validateArgs } from '../api-validate'
+import { validateArgs } from '../api/validate'
 import { GlossError } from '../errors'
 import { parsePlainText } from '../import/text'
 import { MAX_TARGETS, QUOTE_CONTEXT_CHARS } from '../limits'
@@ -95,7 +95,7 @@ describe('describeRange output always passes the checks', () => {
         checked++
         expect(() => checkTargets(paragraphs, targets)).not.toThrow()
         const [clean] = validateArgs('createHighlight', [{ articleId: 'a', color: 'yellow', targets }])
-        expect((clean as { targets: unknown }).targets).toEqual(targets)
+        expect(clean.targets).toEqual(targets)
       }
       expect(checked).toBeGreaterThan(1000)
     })

@@ -1,15 +1,14 @@
-// One entry point for both transports (IPC and HTTP): checks the method and its arguments, calls the backend,
+// One entry point for both transports (IPC and HTTP): checks the method and its arguments (validateArgs: the
+// method's schemas from core/api/methods.ts, which pass on clean copies holding only known fields), calls the backend,
 // and wraps the outcome in an Envelope. GlossErrors keep their code and message; anything else becomes a
 // generic 'internal' error (the stack goes to stderr, never to the caller).
-import { API_METHODS } from '../../core/api'
-import { validateArgs } from '../../core/api-validate'
-import { isGlossError } from '../../core/errors'
+import { BACKEND_METHODS, isGlossError, validateArgs, type BackendMethod } from '../../core/api'
 import type { Envelope } from '../../preload/bridge'
 import type { BackendApi } from '.'
 
-const SERVED = new Set<string>(API_METHODS.filter((m) => m !== 'saveFile'))
+const SERVED = new Set<string>(BACKEND_METHODS)
 
-export function isServedMethod(method: string): method is keyof BackendApi {
+export function isServedMethod(method: string): method is BackendMethod {
   return SERVED.has(method)
 }
 
