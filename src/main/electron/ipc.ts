@@ -4,8 +4,7 @@ import { writeFile, rename } from 'node:fs/promises'
 import { dirname, join, basename } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { dialog, type BrowserWindow, type IpcMain, type IpcMainInvokeEvent } from 'electron'
-import { isGlossError, validateArgs, type SaveFileRequest, type SaveFileResult } from '../../core/api'
-import type { Envelope } from '../../preload/bridge'
+import { CHANNELS, isGlossError, validateArgs, type Envelope, type SaveFileRequest, type SaveFileResult } from '../../core/api'
 import { dispatch } from '../services/dispatch'
 import type { BackendApi } from '../services'
 
@@ -36,7 +35,7 @@ async function saveWithDialog(win: BrowserWindow, file: SaveFileRequest): Promis
 }
 
 export function registerIpc(ipc: IpcMain, backend: BackendApi, currentWindow: () => BrowserWindow | null): void {
-  ipc.handle('gloss:invoke', async (event, method: unknown, args: unknown): Promise<Envelope> => {
+  ipc.handle(CHANNELS.invoke, async (event, method: unknown, args: unknown): Promise<Envelope> => {
     const win = currentWindow()
     if (!isTrustedSender(event, win)) {
       return { ok: false, error: { code: 'invalid_input', message: 'Request refused: it did not come from the Gloss window.' } }

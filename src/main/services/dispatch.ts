@@ -2,8 +2,7 @@
 // method's schemas from core/api/methods.ts, which pass on clean copies holding only known fields), calls the backend,
 // and wraps the outcome in an Envelope. GlossErrors keep their code and message; anything else becomes a
 // generic 'internal' error (the stack goes to stderr, never to the caller).
-import { BACKEND_METHODS, isGlossError, validateArgs, type BackendMethod } from '../../core/api'
-import type { Envelope } from '../../preload/bridge'
+import { BACKEND_METHODS, isGlossError, validateArgs, type BackendMethod, type Envelope } from '../../core/api'
 import type { BackendApi } from '.'
 
 const SERVED = new Set<string>(BACKEND_METHODS)
