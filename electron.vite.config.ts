@@ -23,8 +23,9 @@ export default defineConfig({
     }
   },
   preload: {
-    plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { checks: { pluginTimings: false } } },
+    // The preload runs sandboxed: it can require 'electron' and nothing else, so the core modules it imports (the
+    // contract's method names, with valibot) are bundled into it. scripts/check-preload.mjs checks the output.
+    build: { externalizeDeps: false, rollupOptions: { checks: { pluginTimings: false } } },
     resolve: { alias: { '@core': core } }
   },
   renderer: {

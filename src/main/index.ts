@@ -7,7 +7,7 @@ import { createBackend } from './services'
 import { registerIpc } from './electron/ipc'
 import { buildMenu } from './electron/menu'
 import { importWithDialog } from './electron/import-dialog'
-import type { MenuCommand } from '../preload/bridge'
+import { CHANNELS, type MenuCommand } from '../core/api/wire'
 import { electronPdfRenderer } from './electron/pdf'
 import { hardenSession, hardenWebContents, RENDERER_CSP } from './electron/security'
 
@@ -54,7 +54,7 @@ function createWindow(): BrowserWindow {
   return win
 }
 
-/** Lets the renderer save unsaved notes before the window goes away (it answers gloss:close-ready; 3 s at most). */
+/** Lets the renderer save unsaved notes before the window goes away (it answers CHANNELS.closeReady; 3 s at most). */
 function flushBeforeClose(win: BrowserWindow): void {
   let ready = false
   win.on('close', (event) => {
@@ -63,14 +63,14 @@ function flushBeforeClose(win: BrowserWindow): void {
     const finish = (): void => {
       if (ready) return
       ready = true
-      ipcMain.removeListener('gloss:close-ready', onReady)
+      ipcMain.removeListener(CHANNELS.closeReady, onReady)
       win.close()
     }
     const onReady = (e: Electron.IpcMainEvent): void => {
       if (e.sender === win.webContents) finish()
     }
-    ipcMain.on('gloss:close-ready', onReady)
-    win.webContents.send('gloss:before-close')
+    ipcMain.on(CHANNELS.closeReady, onReady)
+    win.webContents.send(CHANNELS.beforeClose)
     setTimeout(finish, 3000)
   })
 }
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   hardenSession(session.defaultSession, RENDERER_CSP)
   let win = createWindow()
   registerIpc(ipcMain, backend, () => win)
-  const send = (command: MenuCommand): void => win.webContents.send('gloss:menu', command)
+  const send = (command: MenuCommand): void => win.webContents.send(CHANNELS.menu, command)
   Menu.setApplicationMenu(
     buildMenu(send, async () => {
       if ((await importWithDialog(win, backend)) > 0) send('library-changed')

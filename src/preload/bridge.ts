@@ -1,11 +1,6 @@
-// Types of what the preload exposes (no runtime code: shared with the renderer's typecheck).
-import type { ApiMethod } from '../core/api'
-
-/** Commands the native menu sends to the renderer. */
-export type MenuCommand = 'import' | 'paste' | 'export' | 'new-note' | 'toggle-theme' | 'find' | 'library-changed' | 'shortcuts'
-
-/** Wire envelope: IPC results come back as { ok, result } or { ok: false, error } so GlossError survives. */
-export type Envelope = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }
+// Types of what the preload exposes (no runtime code: shared with the renderer's typecheck). The wire types
+// themselves (Envelope, channel names, menu commands) live in the core contract: src/core/api/wire.ts.
+import type { ApiMethod, Envelope, MenuCommand } from '../core/api'
 
 export interface GlossBridge {
   invoke(method: ApiMethod, args: unknown[]): Promise<Envelope>

@@ -1,24 +1,26 @@
 // The preload: small and defensive. One global through contextBridge; only contract methods pass.
+// It runs sandboxed, so it may require nothing but 'electron': the core modules it uses are bundled into it
+// (electron.vite.config.ts; scripts/check-preload.mjs checks the build).
 import { contextBridge, ipcRenderer } from 'electron'
-import { API_METHODS } from '../core/api'
-import type { GlossBridge, MenuCommand } from './bridge'
+import { API_METHODS } from '../core/api/methods'
+import { CHANNELS, isMenuCommand } from '../core/api/wire'
+import type { GlossBridge } from './bridge'
 
 const allowed = new Set<string>(API_METHODS)
-const MENU_COMMANDS = new Set<MenuCommand>(['import', 'paste', 'export', 'new-note', 'toggle-theme', 'find', 'library-changed', 'shortcuts'])
 
 const closeTasks = new Set<() => Promise<void>>()
 
 const bridge: GlossBridge = {
   invoke(method, args) {
     if (!allowed.has(method)) return Promise.reject(new Error(`Unknown API method: ${String(method)}`))
-    return ipcRenderer.invoke('gloss:invoke', method, args)
+    return ipcRenderer.invoke(CHANNELS.invoke, method, args)
   },
   onMenuCommand(listener) {
-    const handler = (_event: unknown, command: MenuCommand): void => {
-      if (MENU_COMMANDS.has(command)) listener(command)
+    const handler = (_event: unknown, command: unknown): void => {
+      if (isMenuCommand(command)) listener(command)
     }
-    ipcRenderer.on('gloss:menu', handler)
-    return () => ipcRenderer.removeListener('gloss:menu', handler)
+    ipcRenderer.on(CHANNELS.menu, handler)
+    return () => ipcRenderer.removeListener(CHANNELS.menu, handler)
   },
   onBeforeClose(task) {
     closeTasks.add(task)
@@ -26,8 +28,8 @@ const bridge: GlossBridge = {
   }
 }
 
-ipcRenderer.on('gloss:before-close', () => {
-  void Promise.allSettled([...closeTasks].map((task) => task())).then(() => ipcRenderer.send('gloss:close-ready'))
+ipcRenderer.on(CHANNELS.beforeClose, () => {
+  void Promise.allSettled([...closeTasks].map((task) => task())).then(() => ipcRenderer.send(CHANNELS.closeReady))
 })
 
 contextBridge.exposeInMainWorld('glossBridge', bridge)

@@ -1,5 +1,7 @@
+import { GlossError } from '../errors'
+import { MAX_TARGETS } from '../limits'
 import type { HighlightSegmentTarget, Paragraph } from '../model'
-import { GlossError } from '../api'
+import { hasText, targetAt } from './targets'
 
 /** A point in the article: a paragraph and a UTF-16 offset into its text. */
 export interface TextPoint {
@@ -7,14 +9,11 @@ export interface TextPoint {
   offset: number
 }
 
-/** Characters of context kept before and after a quote. */
-export const CONTEXT_CHARS = 32
-
 /**
  * Builds the stored selectors for a selection running from `start` to `end` (in document order or not),
- * one target per paragraph touched, each with TextQuote (exact + up to 32 chars of prefix/suffix) and
- * TextPosition relative to that paragraph. Whitespace-only segments are skipped; the result is empty when
- * the selection holds no text.
+ * one target per paragraph touched, each built by targetAt (TextQuote with context, TextPosition relative to
+ * that paragraph), so the result always passes checkTargets. Whitespace-only segments are skipped; the result is
+ * empty when the selection holds no text. A selection over more than MAX_TARGETS paragraphs is refused.
  */
 export function describeRange(paragraphs: Pick<Paragraph, 'id' | 'text'>[], start: TextPoint, end: TextPoint): HighlightSegmentTarget[] {
   const si = paragraphs.findIndex((p) => p.id === start.paragraphId)
@@ -26,24 +25,16 @@ export function describeRange(paragraphs: Pick<Paragraph, 'id' | 'text'>[], star
   let a = { i: si, offset: clamp(si, start.offset) }
   let b = { i: ei, offset: clamp(ei, end.offset) }
   if (b.i < a.i || (b.i === a.i && b.offset < a.offset)) [a, b] = [b, a]
+  if (b.i - a.i + 1 > MAX_TARGETS) {
+    throw new GlossError('invalid_input', `A highlight can cover at most ${MAX_TARGETS.toLocaleString('en-US')} paragraphs. Select a shorter passage.`)
+  }
 
   const targets: HighlightSegmentTarget[] = []
   for (let i = a.i; i <= b.i; i++) {
-    const { id, text } = paragraphs[i]
+    const p = paragraphs[i]
     const from = i === a.i ? a.offset : 0
-    const to = i === b.i ? b.offset : text.length
-    const exact = text.slice(from, to)
-    if (exact.trim() === '') continue
-    targets.push({
-      paragraphId: id,
-      quote: {
-        type: 'TextQuoteSelector',
-        exact,
-        prefix: text.slice(Math.max(0, from - CONTEXT_CHARS), from),
-        suffix: text.slice(to, to + CONTEXT_CHARS)
-      },
-      position: { type: 'TextPositionSelector', start: from, end: to }
-    })
+    const to = i === b.i ? b.offset : p.text.length
+    if (hasText(p.text.slice(from, to))) targets.push(targetAt(p, from, to))
   }
   return targets
 }

@@ -1,5 +1,5 @@
 // Bytes -> text for imports: size, emptiness and binary checks, BOM/UTF-16 handling, invalid UTF-8 repair.
-import { GlossError } from '../api'
+import { GlossError } from '../errors'
 
 /** Largest file accepted for import: 20 MiB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024

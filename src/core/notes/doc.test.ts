@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GlossError } from '../api'
+import { GlossError } from '../errors'
 import { NOTE_DOC_VERSION, type PMNode } from '../model'
 import { assertNoteDoc, emptyDoc, parseStoredDoc } from './doc'
 

@@ -1,6 +1,6 @@
 // Note documents: ProseMirror/TipTap JSON. Creating, loading (with read-only fallbacks) and shape-checking.
 
-import { GlossError } from '../api'
+import { GlossError } from '../errors'
 import { NOTE_DOC_VERSION, type PMNode } from '../model'
 
 /** Deepest nesting accepted in a note document. */

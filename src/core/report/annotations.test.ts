@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GlossError } from '../api'
+import { GlossError } from '../errors'
 import type { AnchoredHighlight, Article } from '../model'
 import { fromWebAnnotations, toWebAnnotations } from './annotations'
 import { hl, input, sampleArticle } from './test-fixtures'

@@ -1,10 +1,12 @@
 // W3C Web Annotation (JSON-LD) export of highlights and note references, and import of highlights back.
 
-import { GlossError, type CreateHighlightRequest } from '../api'
+import { targetAt } from '../anchoring/targets'
+import { GlossError } from '../errors'
 import {
   HIGHLIGHT_COLORS,
   type AnchoredHighlight,
   type Article,
+  type Highlight,
   type HighlightColor,
   type HighlightSegmentTarget,
   type Paragraph,
@@ -17,7 +19,9 @@ import type { ReportInput } from './model'
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 /** Most annotations accepted in one import. */
 export const MAX_IMPORT_ANNOTATIONS = 20_000
-const CONTEXT_CHARS = 32
+
+/** A highlight read back from an export, ready to be checked and stored. */
+export type ImportedHighlight = Pick<Highlight, 'articleId' | 'color' | 'comment' | 'targets'>
 
 export const articleUrn = (articleId: string): string => `urn:gloss:article:${encodeURIComponent(articleId)}`
 const paragraphUrn = (articleId: string, paragraphId: string): string => `${articleUrn(articleId)}#${encodeURIComponent(paragraphId)}`
@@ -29,15 +33,6 @@ function parseSource(source: string): { articleId: string; paragraphId: string |
     return { articleId: decodeURIComponent(m[1]), paragraphId: m[2] ? decodeURIComponent(m[2]) : null }
   } catch {
     return null
-  }
-}
-
-function quoteIn(text: string, start: number, end: number): TextQuoteSelector {
-  return {
-    type: 'TextQuoteSelector',
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
-    suffix: text.slice(end, end + CONTEXT_CHARS)
   }
 }
 
@@ -82,7 +77,8 @@ export function toWebAnnotations(input: ReportInput): object {
       const target: Record<string, unknown> = { type: 'SpecificResource', source: paragraphUrn(article.id, ref.paragraphId) }
       const at = p && ref.quote ? p.text.indexOf(ref.quote) : -1
       if (p && at >= 0) {
-        target.selector = [quoteIn(p.text, at, at + ref.quote.length), { type: 'TextPositionSelector', start: at, end: at + ref.quote.length }]
+        const { quote, position } = targetAt(p, at, at + ref.quote.length)
+        target.selector = [quote, position]
       } else if (ref.quote) target.selector = { type: 'TextQuoteSelector', exact: ref.quote, prefix: '', suffix: '' }
       items.push({
         id: `urn:gloss:note:${encodeURIComponent(note.id)}#ref-${ref.ordinal}`,
@@ -197,8 +193,9 @@ function locateIn(p: Paragraph, q: TextQuoteSelector, hint: number | null): { st
 
 function segmentFor(article: Article, t: ParsedTarget, sameArticle: boolean): HighlightSegmentTarget | null {
   const own = sameArticle && t.paragraphId ? article.paragraphs.find((p) => p.id === t.paragraphId) : undefined
+  // Stored selectors are always rebuilt from the text (targetAt), so they follow the same rules as a new selection.
   if (own && t.position && own.text.slice(t.position.start, t.position.end) === t.quote.exact) {
-    return { paragraphId: own.id, quote: { ...t.quote }, position: { ...t.position } }
+    return targetAt(own, t.position.start, t.position.end)
   }
   let found: { p: Paragraph; start: number; score: number } | null = null
   if (own) {
@@ -212,12 +209,7 @@ function segmentFor(article: Article, t: ParsedTarget, sameArticle: boolean): Hi
     }
   }
   if (!found) return null
-  const end = found.start + t.quote.exact.length
-  return {
-    paragraphId: found.p.id,
-    quote: quoteIn(found.p.text, found.start, end),
-    position: { type: 'TextPositionSelector', start: found.start, end }
-  }
+  return targetAt(found.p, found.start, found.start + t.quote.exact.length)
 }
 
 function bodyComment(body: unknown): string {
@@ -235,9 +227,9 @@ function bodyComment(body: unknown): string {
 export function fromWebAnnotations(
   json: unknown,
   article: Article
-): { highlights: CreateHighlightRequest[]; skipped: number; warnings: string[] } {
+): { highlights: ImportedHighlight[]; skipped: number; warnings: string[] } {
   const items = annotationItems(json)
-  const highlights: CreateHighlightRequest[] = []
+  const highlights: ImportedHighlight[] = []
   let notHighlights = 0
   let malformed = 0
   let notFound = 0
@@ -278,7 +270,7 @@ export function fromWebAnnotations(
     const rawColor = item['gloss:color']
     const color: HighlightColor = HIGHLIGHT_COLORS.includes(rawColor as HighlightColor) ? (rawColor as HighlightColor) : 'yellow'
     const comment = bodyComment(item.body)
-    highlights.push({ articleId: article.id, color, ...(comment ? { comment } : {}), targets: segments })
+    highlights.push({ articleId: article.id, color, comment, targets: segments })
   }
   const warnings: string[] = []
   const say = (k: number, one: string, many: string): void => {

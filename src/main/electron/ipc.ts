@@ -4,9 +4,7 @@ import { writeFile, rename } from 'node:fs/promises'
 import { dirname, join, basename } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { dialog, type BrowserWindow, type IpcMain, type IpcMainInvokeEvent } from 'electron'
-import { validateArgs } from '../../core/api-validate'
-import type { ExportFile } from '../../core/model'
-import type { Envelope } from '../../preload/bridge'
+import { CHANNELS, isGlossError, validateArgs, type Envelope, type SaveFileRequest, type SaveFileResult } from '../../core/api'
 import { dispatch } from '../services/dispatch'
 import type { BackendApi } from '../services'
 
@@ -21,7 +19,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | 
   return url.startsWith(rendererFileUrl) || (!!devUrl && url.startsWith(devUrl))
 }
 
-async function saveWithDialog(win: BrowserWindow, file: ExportFile): Promise<{ saved: boolean; path?: string }> {
+async function saveWithDialog(win: BrowserWindow, file: SaveFileRequest): Promise<SaveFileResult> {
   const ext = file.filename.split('.').pop() ?? ''
   const result = await dialog.showSaveDialog(win, {
     title: 'Save report',
@@ -37,18 +35,19 @@ async function saveWithDialog(win: BrowserWindow, file: ExportFile): Promise<{ s
 }
 
 export function registerIpc(ipc: IpcMain, backend: BackendApi, currentWindow: () => BrowserWindow | null): void {
-  ipc.handle('gloss:invoke', async (event, method: unknown, args: unknown): Promise<Envelope> => {
+  ipc.handle(CHANNELS.invoke, async (event, method: unknown, args: unknown): Promise<Envelope> => {
     const win = currentWindow()
     if (!isTrustedSender(event, win)) {
       return { ok: false, error: { code: 'invalid_input', message: 'Request refused: it did not come from the Gloss window.' } }
     }
     if (method === 'saveFile') {
       try {
-        const [file] = validateArgs('saveFile', args) as [ExportFile]
+        const [file] = validateArgs('saveFile', args)
         return { ok: true, result: await saveWithDialog(win!, file) }
       } catch (error) {
-        const e = error as { code?: string; message: string }
-        return { ok: false, error: { code: e.code ?? 'export_failed', message: `The file could not be saved: ${e.message}` } }
+        // A file-system error's code (EACCES, …) is not one of ours: it is reported as export_failed.
+        const code = isGlossError(error) ? error.code : 'export_failed'
+        return { ok: false, error: { code, message: `The file could not be saved: ${(error as Error).message}` } }
       }
     }
     return dispatch(backend, String(method), args)

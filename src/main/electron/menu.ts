@@ -1,7 +1,7 @@
 // The native menu. Items send commands to the renderer, which owns the matching actions and shortcuts; Import runs
 // the native open dialog in the main process.
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-import type { MenuCommand } from '../../preload/bridge'
+import type { MenuCommand } from '../../core/api/wire'
 
 export function buildMenu(send: (command: MenuCommand) => void, importFiles: () => Promise<void>): Menu {
   const isMac = process.platform === 'darwin'

@@ -38,6 +38,34 @@ describe('dispatch', () => {
     backend.close()
   })
 
+  it('passes the backend clean copies: only the fields the schema knows, defaults filled in', async () => {
+    const { backend } = openBackend()
+    const spy = vi.spyOn(backend, 'createNote')
+    const env = await dispatch(backend, 'createNote', [{ title: 'Free note', admin: true, __proto__: { polluted: 1 } }])
+    expect(env).toMatchObject({ ok: true, result: { title: 'Free note', articleId: null } })
+    expect(spy).toHaveBeenCalledTimes(1)
+    const [received] = spy.mock.calls[0]
+    expect(received).toEqual({ title: 'Free note', articleId: null })
+    expect(Object.keys(received)).toEqual(['title', 'articleId'])
+    expect(Object.getPrototypeOf(received)).toBe(Object.prototype)
+    backend.close()
+  })
+
+  it('answers with messages that name the method and the field', async () => {
+    const { backend } = openBackend()
+    expect(await dispatch(backend, 'renameNote', [{ id: 'n1', title: ' ' }])).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'renameNote: title must not be empty' }
+    })
+    expect(await dispatch(backend, 'getArticle', [])).toEqual({ ok: false, error: { code: 'invalid_input', message: 'getArticle: expects 1 argument, got 0' } })
+    const big = Buffer.alloc(25 * 1024 * 1024, 0x61).toString('base64')
+    expect(await dispatch(backend, 'importFile', [{ name: 'big.txt', base64: big }])).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'This file is too large to import: it is 25.0 MB and the limit is 20.0 MB.' }
+    })
+    backend.close()
+  })
+
   it('keeps GlossError codes and messages; hides other errors behind a safe internal error', async () => {
     const { backend } = openBackend()
     expect(await dispatch(backend, 'getArticle', ['01UNKNOWN'])).toMatchObject({ ok: false, error: { code: 'not_found' } })

@@ -1,24 +1,14 @@
-// One entry point for both transports (IPC and HTTP): checks the method and its arguments, calls the backend,
+// One entry point for both transports (IPC and HTTP): checks the method and its arguments (validateArgs: the
+// method's schemas from core/api/methods.ts, which pass on clean copies holding only known fields), calls the backend,
 // and wraps the outcome in an Envelope. GlossErrors keep their code and message; anything else becomes a
 // generic 'internal' error (the stack goes to stderr, never to the caller).
-import { API_METHODS, GlossError } from '../../core/api'
-import { validateArgs } from '../../core/api-validate'
-import type { Envelope } from '../../preload/bridge'
+import { BACKEND_METHODS, isGlossError, validateArgs, type BackendMethod, type Envelope } from '../../core/api'
 import type { BackendApi } from '.'
 
-const SERVED = new Set<string>(API_METHODS.filter((m) => m !== 'saveFile'))
+const SERVED = new Set<string>(BACKEND_METHODS)
 
-export function isServedMethod(method: string): method is keyof BackendApi {
+export function isServedMethod(method: string): method is BackendMethod {
   return SERVED.has(method)
-}
-
-const CODES = new Set(['invalid_input', 'not_found', 'conflict', 'import_rejected', 'export_failed', 'internal'])
-
-/** instanceof, or the same shape (a GlossError from another bundle copy of core/api). */
-function isGlossError(e: unknown): e is GlossError {
-  if (e instanceof GlossError) return true
-  const x = e as { name?: unknown; code?: unknown; message?: unknown } | null
-  return !!x && x.name === 'GlossError' && CODES.has(String(x.code)) && typeof x.message === 'string'
 }
 
 export async function dispatch(api: BackendApi, method: string, args: unknown): Promise<Envelope> {

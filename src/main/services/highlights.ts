@@ -1,8 +1,9 @@
-// Highlight services: create (selectors checked against the stored text), update, tombstone/restore,
-// and listing anchored in the current text in document order.
-import { GlossError, type CreateHighlightRequest, type UpdateHighlightRequest } from '../../core/api'
+// Highlight services: create (selectors checked against the stored text by core/anchoring/targets.ts), update,
+// tombstone/restore, and listing anchored in the current text in document order.
+import { GlossError, type UpdateHighlightRequest } from '../../core/api'
 import { anchorHighlight } from '../../core/anchoring/anchor'
 import { sortInDocumentOrder } from '../../core/anchoring/order'
+import { checkTargets } from '../../core/anchoring/targets'
 import { newId, nowIso } from '../../core/ids'
 import type { AnchoredHighlight, Highlight, Paragraph } from '../../core/model'
 import * as articles from '../db/articles'
@@ -30,33 +31,11 @@ export function listHighlights(ctx: Ctx, articleId: string): AnchoredHighlight[]
   return anchorInOrder(articles.getParagraphs(ctx.db, articleId), repo.listHighlights(ctx.db, articleId))
 }
 
-/** Throws invalid_input unless every target names a live paragraph and its quote matches the text at its position. */
-export function checkTargets(paragraphs: Paragraph[], targets: CreateHighlightRequest['targets']): void {
-  if (targets.length === 0) throw new GlossError('invalid_input', 'A highlight needs some selected text.')
-  const byId = new Map(paragraphs.map((p) => [p.id, p]))
-  const seen = new Set<string>()
-  for (const t of targets) {
-    const p = byId.get(t.paragraphId)
-    if (!p) {
-      throw new GlossError('invalid_input', 'The highlight refers to a paragraph that is not in this article. Reload the article and try again.')
-    }
-    if (seen.has(t.paragraphId)) throw new GlossError('invalid_input', `The highlight covers paragraph ${p.index + 1} twice.`)
-    seen.add(t.paragraphId)
-    const { start, end } = t.position
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > p.text.length) {
-      throw new GlossError('invalid_input', `The highlight's position in paragraph ${p.index + 1} is outside its text.`)
-    }
-    if (p.text.slice(start, end) !== t.quote.exact) {
-      throw new GlossError(
-        'invalid_input',
-        `The highlighted text does not match paragraph ${p.index + 1} as stored. Reload the article and select the passage again.`
-      )
-    }
-  }
-}
+/** A highlight to store: what createHighlight receives, or one read back from an annotation export. */
+export type NewHighlight = Pick<Highlight, 'articleId' | 'color' | 'targets'> & { comment?: string }
 
 /** Inserts a checked highlight (no transaction of its own: callers may batch). */
-export function insertChecked(ctx: Ctx, paragraphs: Paragraph[], req: CreateHighlightRequest): Highlight {
+export function insertChecked(ctx: Ctx, paragraphs: Paragraph[], req: NewHighlight): Highlight {
   checkTargets(paragraphs, req.targets)
   const order = new Map(paragraphs.map((p) => [p.id, p.index]))
   const targets = [...req.targets].sort((a, b) => order.get(a.paragraphId)! - order.get(b.paragraphId)!)
@@ -66,7 +45,7 @@ export function insertChecked(ctx: Ctx, paragraphs: Paragraph[], req: CreateHigh
   return h
 }
 
-export function createHighlight(ctx: Ctx, req: CreateHighlightRequest): AnchoredHighlight {
+export function createHighlight(ctx: Ctx, req: NewHighlight): AnchoredHighlight {
   if (!articles.articleExists(ctx.db, req.articleId)) {
     throw new GlossError('not_found', 'This article is not in the library (it may have been deleted).')
   }

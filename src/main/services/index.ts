@@ -2,7 +2,7 @@
 // No Electron here: the Electron main process, web mode and the CLI all use createBackend().
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { GlossError, type GlossApi } from '../../core/api'
+import { GlossError, type BackendMethod, type GlossApi } from '../../core/api'
 import { openDatabase } from '../db/database'
 import { ImportJobs } from '../import/jobs'
 import { createImportRunner } from '../import/runner'
@@ -16,7 +16,8 @@ import * as search from './search'
 import { version } from '../../../package.json'
 
 export type { PdfRenderer, BackendOptions } from './context'
-export type BackendApi = Omit<GlossApi, 'saveFile'>
+/** Every method of the contract except those the shell serves itself (saveFile). */
+export type BackendApi = Pick<GlossApi, BackendMethod>
 
 export const DB_FILE = 'gloss.db'
 

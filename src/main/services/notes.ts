@@ -2,6 +2,7 @@
 // reference extraction, reference checking and backlinks.
 import { GlossError, type SaveNoteRequest, type SaveNoteResult } from '../../core/api'
 import { newId, nowIso } from '../../core/ids'
+import { MAX_NOTE_TITLE } from '../../core/limits'
 import { NOTE_DOC_VERSION, type BacklinkMap, type CheckedRef, type Note, type NoteSummary, type Paragraph } from '../../core/model'
 import { assertNoteDoc, emptyDoc, parseStoredDoc } from '../../core/notes/doc'
 import { checkRefs, docToText, extractRefs, groupBacklinks } from '../../core/notes/refs'
@@ -10,18 +11,17 @@ import * as repo from '../db/notes'
 import type { Ctx } from './context'
 
 const NOT_FOUND = 'This note no longer exists (it may have been deleted).'
-export const MAX_TITLE = 200
 
 function cleanTitle(title: string): string {
   const t = title.replace(/\s+/g, ' ').trim()
   if (!t) throw new GlossError('invalid_input', 'A note needs a title.')
-  if (t.length > MAX_TITLE) throw new GlossError('invalid_input', `A note title can be at most ${MAX_TITLE} characters long.`)
+  if (t.length > MAX_NOTE_TITLE) throw new GlossError('invalid_input', `A note title can be at most ${MAX_NOTE_TITLE} characters long.`)
   return t
 }
 
 export function analysisTitle(articleTitle: string): string {
   const t = `Analysis — ${articleTitle}`
-  return t.length > MAX_TITLE ? `${t.slice(0, MAX_TITLE - 1)}…` : t
+  return t.length > MAX_NOTE_TITLE ? `${t.slice(0, MAX_NOTE_TITLE - 1)}…` : t
 }
 
 function insertEmpty(ctx: Ctx, title: string, articleId: string | null, isAnalysis: boolean): Note {

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3'
 import { join, resolve } from 'node:path'
 import { expect } from 'vitest'
+import { targetAt } from '../../core/anchoring/targets'
 import { GlossError } from '../../core/api'
 import type { Article, HighlightSegmentTarget, Paragraph, PMNode } from '../../core/model'
 import { tempDir } from '../db/test-temp'
@@ -54,12 +55,7 @@ export function withDb<T>(dataDir: string, fn: (db: Database.Database) => T): T 
 export function target(p: Paragraph, exact: string): HighlightSegmentTarget {
   const start = p.text.indexOf(exact)
   if (start < 0) throw new Error(`"${exact}" is not in paragraph ${p.index + 1}`)
-  const end = start + exact.length
-  return {
-    paragraphId: p.id,
-    quote: { type: 'TextQuoteSelector', exact, prefix: p.text.slice(Math.max(0, start - 32), start), suffix: p.text.slice(end, end + 32) },
-    position: { type: 'TextPositionSelector', start, end }
-  }
+  return targetAt(p, start, start + exact.length)
 }
 
 export function b64(s: string | Uint8Array): string {

@@ -3,7 +3,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Envelope } from '../../preload/bridge'
+import { HTTP_API_PREFIX, type ApiErrorCode, type Envelope } from '../../core/api'
 import type { BackendApi } from '../services'
 import { dispatch } from '../services/dispatch'
 import { RENDERER_CSP } from '../renderer-csp'
@@ -47,7 +47,7 @@ function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope): 
   send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' })
 }
 
-function fail(res: ServerResponse, status: number, code: string, message: string): void {
+function fail(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
   sendEnvelope(res, status, { ok: false, error: { code, message } })
 }
 
@@ -153,18 +153,18 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
         return
       }
       const url = new URL(req.url ?? '/', `http://${hostHeader}`)
-      const api = /^\/api\/([A-Za-z]{1,64})$/.exec(url.pathname)
-      if (api) {
+      const method = url.pathname.startsWith(HTTP_API_PREFIX) ? url.pathname.slice(HTTP_API_PREFIX.length) : null
+      if (method !== null && /^[A-Za-z]{1,64}$/.test(method)) {
         if (req.method !== 'POST') {
           fail(res, 405, 'invalid_input', 'Gloss API requests must use POST.')
           req.resume()
           return
         }
-        await handleApi(req, res, api[1], { backend: opts.backend, token })
+        await handleApi(req, res, method, { backend: opts.backend, token })
         return
       }
       if (req.method === 'GET' || req.method === 'HEAD') {
-        const found = url.pathname.startsWith('/api/') ? null : await readStatic(opts.rendererDir, url.pathname)
+        const found = method !== null ? null : await readStatic(opts.rendererDir, url.pathname)
         if (found) {
           const type = mimeType(found.file)
           const cache = type.startsWith('text/html') ? { 'Cache-Control': 'no-store' } : { 'Cache-Control': 'no-cache' }

@@ -1,8 +1,7 @@
 // The renderer's only door to the backend. It picks the transport once: Electron IPC through the
 // preload when present, else the loopback HTTP bridge of web mode. Callers see one typed GlossApi.
-import { GlossError, type ApiErrorCode, type ApiMethod, type GlossApi } from '@core/api'
+import { GlossError, HTTP_API_PREFIX, fromWire, type ApiMethod, type Envelope, type GlossApi, type MenuCommand } from '@core/api'
 import type { ExportFile } from '@core/model'
-import type { Envelope, MenuCommand } from '../../preload/bridge'
 
 const TOKEN_KEY = 'gloss.token'
 
@@ -23,7 +22,7 @@ type Call = (method: ApiMethod, args: unknown[]) => Promise<unknown>
 
 function unwrap(envelope: Envelope): unknown {
   if (envelope.ok) return envelope.result
-  throw new GlossError(envelope.error.code as ApiErrorCode, envelope.error.message)
+  throw fromWire(envelope.error)
 }
 
 function httpCall(token: string): Call {
@@ -31,7 +30,7 @@ function httpCall(token: string): Call {
     let response: Response
     const body = JSON.stringify({ args })
     try {
-      response = await fetch(`/api/${method}`, {
+      response = await fetch(`${HTTP_API_PREFIX}${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-gloss-token': token },
         body,

@@ -1,7 +1,20 @@
-import { describe, expect, it } from 'vitest'
-import { API_METHODS, GlossError, type ApiMethod } from './api'
-import { validateArgs } from './api-validate'
-import type { HighlightSegmentTarget } from './model'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { GlossError } from '../errors'
+import { MAX_IMPORT_BYTES } from '../limits'
+import type { Article, ExportOptions, HighlightSegmentTarget } from '../model'
+import {
+  API_METHODS,
+  BACKEND_METHODS,
+  METHODS,
+  type ApiArgs,
+  type ApiMethod,
+  type ApiResult,
+  type BackendMethod,
+  type CreateHighlightRequest,
+  type ExportRequest,
+  type GlossApi
+} from './methods'
+import { validateArgs } from './validate'
 
 function fails(method: string, args: unknown): string {
   try {
@@ -22,12 +35,16 @@ const target = (over: Partial<HighlightSegmentTarget> = {}): HighlightSegmentTar
 })
 
 describe('validateArgs', () => {
-  it('has a rule for every API method', () => {
+  it('has a rule for every API method, and every method comes from METHODS', () => {
+    expect(API_METHODS).toEqual(Object.keys(METHODS))
+    expect(API_METHODS).toContain('saveFile')
+    expect(BACKEND_METHODS).toEqual(API_METHODS.filter((m) => m !== 'saveFile'))
     for (const m of API_METHODS) expect(() => validateArgs(m, [])).not.toThrow(/Unknown request/)
   })
 
   it('rejects unknown methods and non-list arguments', () => {
     expect(fails('dropTables', [])).toBe('Unknown request "dropTables".')
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(fails(name, [])).toMatch(/Unknown request/)
     expect(fails('getArticle', { id: 'x' })).toBe('getArticle: the arguments must be a list')
   })
 
@@ -48,7 +65,13 @@ describe('validateArgs', () => {
 
   it('createHighlight: accepts a well-formed request and strips unknown fields', () => {
     const [req] = validateArgs('createHighlight', [{ articleId: 'a1', color: 'green', targets: [target()], extra: 1 }])
-    expect(req).toEqual({ articleId: 'a1', color: 'green', comment: '', targets: [target()] })
+    expect(req).toEqual({ articleId: 'a1', color: 'green', targets: [target()] })
+    expect(Object.keys(req as object)).toEqual(['articleId', 'color', 'targets'])
+    // Nested objects are clean copies too; missing context becomes ''.
+    const [deep] = validateArgs('createHighlight', [
+      { articleId: 'a1', color: 'green', targets: [{ ...target(), note: 'x', quote: { type: 'TextQuoteSelector', exact: 'hello', evil: 1 } }] }
+    ])
+    expect((deep as { targets: unknown[] }).targets[0]).toEqual(target({ quote: { type: 'TextQuoteSelector', exact: 'hello', prefix: '', suffix: '' } }))
   })
 
   it('createHighlight: rejects bad color, targets and offsets with specific messages', () => {
@@ -67,6 +90,19 @@ describe('validateArgs', () => {
     expect(bad({ ...target(), quote: { exact: 'x' } })).toMatch(/quote\.type must be "TextQuoteSelector"/)
     expect(bad({ ...target(), paragraphId: undefined })).toMatch(/targets\[1\]\.paragraphId must be text/)
     expect(bad(null)).toBe('createHighlight: targets[1] must be an object')
+    expect(bad([target()])).toBe('createHighlight: targets[1] must be an object')
+    expect(bad(target({ quote: { type: 'TextQuoteSelector', exact: '  \n ', prefix: '', suffix: '' } }))).toMatch(/quote\.exact must not be empty/)
+    expect(bad(target({ quote: { type: 'TextQuoteSelector', exact: 'hello', prefix: 'x'.repeat(33), suffix: '' } }))).toBe(
+      'createHighlight: targets[1].quote.prefix is too long (at most 32 characters)'
+    )
+    // A field left out reads like the same field given as undefined.
+    const { position: _omitted, ...noPosition } = target()
+    expect(bad(noPosition)).toBe('createHighlight: targets[1].position must be an object')
+    expect(fails('createHighlight', [{ color: 'green', targets: [target()] }])).toBe('createHighlight: articleId must be text')
+    expect(fails('createHighlight', [{ articleId: 'a1', color: 'green', targets: Array(10_001).fill(target()) }])).toBe(
+      'createHighlight: targets is too long (at most 10,000 entries)'
+    )
+    expect(fails('createHighlight', ['a1'])).toBe('createHighlight: the highlight must be an object')
   })
 
   it('updateHighlight: optional color/comment', () => {
@@ -81,17 +117,40 @@ describe('validateArgs', () => {
     expect(fails('importFile', [{ name: ' ', base64: '' }])).toBe('importFile: name must not be empty')
     expect(validateArgs('importText', [{ text: 'hi', title: 'T', format: 'md' }])).toEqual([{ text: 'hi', title: 'T', format: 'md' }])
     expect(fails('importText', [{ text: 3 }])).toBe('importText: text must be text')
+    expect(fails('importText', [{ text: 'hi', title: 'x'.repeat(501) }])).toBe('importText: title is too long (at most 500 characters)')
+    expect(fails('reimportArticle', [{ articleId: ' ', name: 'a.txt', base64: '' }])).toBe('reimportArticle: articleId must not be empty')
+    expect(validateArgs('reimportArticle', [{ articleId: 'a', name: 'a.txt', base64: '', x: 1 }])).toEqual([{ articleId: 'a', name: 'a.txt', base64: '' }])
+  })
+
+  it('importFile: a file over the limit is refused in plain words, with its size and the limit', () => {
+    const base64 = Buffer.alloc(25 * 1024 * 1024, 0x61).toString('base64')
+    expect(base64.length).toBeGreaterThan(27_963_052)
+    const tooLarge = 'This file is too large to import: it is 25.0 MB and the limit is 20.0 MB.'
+    expect(fails('importFile', [{ name: 'big.txt', base64 }])).toBe(tooLarge)
+    expect(fails('reimportArticle', [{ articleId: 'a', name: 'big.txt', base64 }])).toBe(tooLarge)
+    // The size is that of the decoded bytes: exactly the limit passes, one byte more does not.
+    const limit = Buffer.alloc(MAX_IMPORT_BYTES, 0x61).toString('base64')
+    expect(validateArgs('importFile', [{ name: 'max.txt', base64: limit }])).toEqual([{ name: 'max.txt', base64: limit }])
+    const over = Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x61).toString('base64')
+    expect(fails('importFile', [{ name: 'over.txt', base64: over }])).toBe('This file is too large to import: it is 20.0 MB and the limit is 20.0 MB.')
   })
 
   it('notes: createNote, renameNote, saveNote (deep doc check)', () => {
     expect(validateArgs('createNote', [{ title: 'Analysis', articleId: null }])).toEqual([{ title: 'Analysis', articleId: null }])
     expect(fails('createNote', [{ title: 'x', articleId: 7 }])).toBe('createNote: articleId must be text')
     expect(fails('renameNote', [{ id: 'n', title: '  ' }])).toBe('renameNote: title must not be empty')
+    // One limit for note titles, shared with the note service (core/limits.ts).
+    expect(fails('renameNote', [{ id: 'n', title: 'x'.repeat(201) }])).toBe('renameNote: title is too long (at most 200 characters)')
+    expect(fails('createNote', [{ title: 'x'.repeat(201), articleId: null }])).toBe('createNote: title is too long (at most 200 characters)')
+    expect(validateArgs('createNote', [{ title: 'Free' }])).toEqual([{ title: 'Free', articleId: null }])
     const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hi' }] }] }
     expect(validateArgs('saveNote', [{ id: 'n', doc, baseRevision: 3 }])).toEqual([{ id: 'n', doc, baseRevision: 3 }])
     expect(fails('saveNote', [{ id: 'n', doc: 'text', baseRevision: 3 }])).toBe('saveNote: doc must be an object')
     expect(fails('saveNote', [{ id: 'n', doc, baseRevision: -1 }])).toBe('saveNote: baseRevision must not be negative')
-    expect(fails('saveNote', [{ id: 'n', doc: { type: 'paragraph' }, baseRevision: 0 }])).toMatch(/type "doc"/)
+    expect(fails('saveNote', [{ id: 'n', doc: { type: 'paragraph' }, baseRevision: 0 }])).toBe(
+      'The note could not be saved: the document must have type "doc".'
+    )
+    expect(fails('saveNote', [{ id: 'n', doc, baseRevision: 'x' }])).toBe('saveNote: baseRevision must be a whole number')
   })
 
   it('exportReport enums', () => {
@@ -100,6 +159,15 @@ describe('validateArgs', () => {
     expect(fails('exportReport', [{ ...ok, format: 'docx' }])).toBe('exportReport: format must be one of pdf, md, html, json')
     expect(fails('exportReport', [{ ...ok, pageSize: 'A3' }])).toBe('exportReport: pageSize must be one of A4, Letter')
     expect(fails('exportReport', [{ ...ok, scope: 'some' }])).toBe('exportReport: scope must be one of full, annotated')
+    const { analyst: _a, ...noAnalyst } = ok
+    expect(validateArgs('exportReport', [noAnalyst])).toEqual([{ ...noAnalyst, analyst: '' }])
+  })
+
+  it('search', () => {
+    expect(validateArgs('search', [{ query: 'putin', limit: 5 }])).toEqual([{ query: 'putin', limit: 5 }])
+    expect(fails('search', [{ query: 'x', limit: 0 }])).toBe('search: limit must be at least 1')
+    expect(fails('search', [{ query: 'x', limit: 501 }])).toBe('search: limit must be at most 500')
+    expect(fails('search', [{ query: 'x'.repeat(501) }])).toBe('search: query is too long (at most 500 characters)')
   })
 
   it('importAnnotations', () => {
@@ -113,5 +181,20 @@ describe('validateArgs', () => {
     expect(fails('saveFile', [{ ...file, filename: '../etc/passwd' }])).toMatch(/plain file name/)
     expect(fails('saveFile', [{ ...file, mimeType: 'pdf' }])).toMatch(/type\/subtype/)
     expect(fails('saveFile', [{ ...file, byteLength: -2 }])).toBe('saveFile: byteLength must not be negative')
+    expect(fails('saveFile', [{ ...file, filename: '..' }])).toBe('saveFile: filename must be a plain file name, without folders')
+  })
+})
+
+describe('GlossApi follows from METHODS', () => {
+  it('derives argument and result types from the schemas and as<T>()', () => {
+    expectTypeOf<ApiArgs<'listArticles'>>().toEqualTypeOf<[]>()
+    expectTypeOf<GlossApi['getArticle']>().toEqualTypeOf<(id: string) => Promise<Article>>()
+    expectTypeOf<GlossApi['deleteNote']>().toEqualTypeOf<(id: string) => Promise<void>>()
+    expectTypeOf<Parameters<GlossApi['createNote']>[0]>().toEqualTypeOf<{ title: string; articleId: string | null }>()
+    expectTypeOf<CreateHighlightRequest['targets'][number]>().toEqualTypeOf<HighlightSegmentTarget>()
+    type Options = ExportOptions & { articleId: string }
+    expectTypeOf<ExportRequest>().toEqualTypeOf<{ [K in keyof Options]: Options[K] }>()
+    expectTypeOf<ApiResult<'saveFile'>>().toEqualTypeOf<{ saved: boolean; path?: string }>()
+    expectTypeOf<BackendMethod>().toEqualTypeOf<Exclude<ApiMethod, 'saveFile'>>()
   })
 })

@@ -1,0 +1,374 @@
+// The API contract, written once: one entry per method, with a valibot schema per argument and the type of its
+// result. Everything else follows from METHODS:
+//   - GlossApi (the typed interface the renderer calls and the backend implements; argument types are the schemas'
+//     outputs, i.e. the clean copies the backend receives),
+//   - validateArgs (validate.ts), which dispatch runs on every call from either transport,
+//   - API_METHODS and BACKEND_METHODS (which methods exist and who serves them), used by the preload and dispatch.
+// Adding a method: one entry here, plus its implementation in src/main/services/index.ts.
+import * as v from 'valibot'
+import { formatBytes } from '../import/decode'
+import {
+  MAX_ANALYST_NAME,
+  MAX_ARTICLE_TITLE,
+  MAX_AUTHOR_NAME,
+  MAX_AUTHORS,
+  MAX_COMMENT,
+  MAX_DATE_TEXT,
+  MAX_EXPORT_BASE64,
+  MAX_EXPORT_FILE_NAME,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_NAME,
+  MAX_MIME_TYPE,
+  MAX_NOTE_TITLE,
+  MAX_PUBLISHER,
+  MAX_QUERY,
+  MAX_QUOTE,
+  MAX_SEARCH_HITS,
+  MAX_TARGETS,
+  MAX_URL,
+  QUOTE_CONTEXT_CHARS
+} from '../limits'
+import {
+  HIGHLIGHT_COLORS,
+  type AnchoredHighlight,
+  type Article,
+  type ArticleSummary,
+  type BacklinkMap,
+  type CheckedRef,
+  type ExportFile,
+  type ExportFormat,
+  type ExportOptions,
+  type HighlightSegmentTarget,
+  type Note,
+  type NoteSummary,
+  type PMNode,
+  SOURCE_FORMATS,
+  type SourceFormat
+} from '../model'
+import type { ImportProgress } from '../import/progress'
+import { assertNoteDoc } from '../notes/doc'
+import { isGlossError } from '../errors'
+import { arg, base64, id, int, isPlainObject, list, obj, oneOf, text, word } from './fields'
+import type {
+  AppInfo,
+  CancelImportResult,
+  ImportAnnotationsResult,
+  ImportResult,
+  ReimportResult,
+  SaveFileResult,
+  SaveNoteResult,
+  SearchHit
+} from './results'
+
+// ------------------------------------------------------------------------------------------- method entries
+
+/** A result type carried by a method entry (types only: results are not checked at run time). */
+export interface Result<T> {
+  readonly __result?: T
+}
+/** The result type of a method: `result: as<Article>()`. */
+export const as = /* @__NO_SIDE_EFFECTS__ */ <T>(): Result<T> => ({})
+
+/** Who answers a method: the backend (through dispatch), or the shell (Electron main, or the browser in web mode). */
+export type ServedBy = 'backend' | 'shell'
+
+export interface MethodSpec<A extends readonly v.GenericSchema[], R, S extends ServedBy> {
+  /** One schema per argument, in order; each carries its label for messages (see arg()). */
+  readonly args: A
+  readonly result: Result<R>
+  readonly servedBy: S
+}
+
+/* @__NO_SIDE_EFFECTS__ */
+function method<const A extends readonly v.GenericSchema[] = readonly [], R = void, const S extends ServedBy = 'backend'>(spec: {
+  args?: A
+  result: Result<R>
+  servedBy?: S
+}): MethodSpec<A, R, S> {
+  return { args: spec.args ?? ([] as unknown as A), result: spec.result, servedBy: spec.servedBy ?? ('backend' as S) }
+}
+
+// --------------------------------------------------------------------------------------------------- shapes
+
+/** Formats pasted text may be read as. */
+const TEXT_FORMATS = ['txt', 'md', 'html'] as const satisfies readonly SourceFormat[]
+const EXPORT_FORMATS = ['pdf', 'md', 'html', 'json'] as const satisfies readonly ExportFormat[]
+const PAGE_SIZES = ['A4', 'Letter'] as const satisfies readonly ExportOptions['pageSize'][]
+const SCOPES = ['full', 'annotated'] as const satisfies readonly ExportOptions['scope'][]
+
+const articleId = arg('article id', id())
+const noteId = arg('note id', id())
+const highlightId = arg('highlight id', id())
+
+const fileTooLarge = (bytes: number): string =>
+  `This file is too large to import: it is ${formatBytes(bytes)} and the limit is ${formatBytes(MAX_IMPORT_BYTES)}.`
+
+/**
+ * An id the caller picks for a long import, to follow it with importProgress and stop it with cancelImport (the
+ * renderer polls while it waits for the import's answer).
+ */
+const jobId = v.optional(id())
+
+const fileEntries = {
+  /** File name as the user sees it (used for the title fallback and the format when not given). */
+  name: text({ min: 1, max: MAX_IMPORT_NAME, trim: true }),
+  /** Raw bytes of the file, base64-encoded. Decoding and validation happen in the backend. */
+  base64: base64({ maxBytes: MAX_IMPORT_BYTES, tooLarge: fileTooLarge }),
+  format: v.optional(oneOf(SOURCE_FORMATS))
+}
+
+export const ImportRequest = obj({ ...fileEntries, jobId })
+export type ImportRequest = v.InferOutput<typeof ImportRequest>
+
+/** A web address (http or https; a bare "example.com/page" is read as https). */
+const webAddress = text({ min: 1, max: MAX_URL, trim: true })
+
+export const ImportUrlRequest = obj({ url: webAddress, jobId })
+export type ImportUrlRequest = v.InferOutput<typeof ImportUrlRequest>
+
+/**
+ * A newer version of an article: a file (name + base64), or a web address (`url`, or neither to fetch the address
+ * the article came from again).
+ */
+export const ReimportRequest = v.pipe(
+  obj({
+    /** The library article this is a newer (or corrected) version of. */
+    articleId: id(),
+    name: v.optional(fileEntries.name),
+    base64: v.optional(fileEntries.base64),
+    format: fileEntries.format,
+    url: v.optional(webAddress),
+    jobId
+  }),
+  v.forward(
+    v.check((r) => r.base64 === undefined || r.name !== undefined, 'must be given with the file'),
+    ['name']
+  ),
+  v.forward(
+    v.check((r) => r.base64 === undefined || r.url === undefined, 'cannot be given with a file (choose one)'),
+    ['url']
+  )
+)
+export type ReimportRequest = v.InferOutput<typeof ReimportRequest>
+
+export const PasteRequest = obj({
+  text: text({ max: MAX_IMPORT_BYTES }),
+  /** Optional title; otherwise derived from the text. */
+  title: v.optional(text({ max: MAX_ARTICLE_TITLE })),
+  format: v.optional(oneOf(TEXT_FORMATS)),
+  jobId
+})
+export type PasteRequest = v.InferOutput<typeof PasteRequest>
+
+/** "Edit details…": the corrected bibliographic details (the core checks dates and addresses: import/details.ts). */
+export const UpdateDetailsRequest = obj({
+  id: id(),
+  title: text({ min: 1, max: MAX_ARTICLE_TITLE, trim: true }),
+  authors: list(text({ max: MAX_AUTHOR_NAME }), { max: MAX_AUTHORS }),
+  publisher: v.nullish(text({ max: MAX_PUBLISHER }), null),
+  publishedAt: v.nullish(text({ max: MAX_DATE_TEXT }), null),
+  url: v.nullish(text({ max: MAX_URL }), null)
+})
+export type UpdateDetailsRequest = v.InferOutput<typeof UpdateDetailsRequest>
+
+export const SearchRequest = obj({
+  query: text({ min: 1, max: MAX_QUERY, trim: true }),
+  /** Maximum hits (default 50). */
+  limit: v.optional(int(1, MAX_SEARCH_HITS))
+})
+export type SearchRequest = v.InferOutput<typeof SearchRequest>
+
+/**
+ * The shape of one paragraph's share of a highlight. Whether it matches the stored text is checked by the highlight
+ * service with core/anchoring/targets.ts checkTargets (describeRange builds targets that pass both).
+ */
+export const SegmentTarget = obj({
+  paragraphId: id(),
+  quote: obj({
+    type: word('TextQuoteSelector'),
+    exact: text({ min: 1, max: MAX_QUOTE, trim: true }),
+    prefix: v.nullish(text({ max: QUOTE_CONTEXT_CHARS }), ''),
+    suffix: v.nullish(text({ max: QUOTE_CONTEXT_CHARS }), '')
+  }),
+  position: v.pipe(
+    obj({ type: word('TextPositionSelector'), start: int(), end: int() }),
+    v.forward(
+      v.check((p) => p.start <= p.end, 'must not be after its end'),
+      ['start']
+    )
+  )
+}) satisfies v.GenericSchema<Record<string, unknown>, HighlightSegmentTarget>
+
+const color = oneOf(HIGHLIGHT_COLORS)
+const comment = text({ max: MAX_COMMENT })
+
+export const CreateHighlightRequest = obj({
+  articleId: id(),
+  color,
+  /** Default '' (the service fills it in, so direct callers such as the CLI may leave it out too). */
+  comment: v.optional(comment),
+  targets: list(SegmentTarget, { min: 1, max: MAX_TARGETS, empty: 'must not be empty (select some text first)' })
+})
+export type CreateHighlightRequest = v.InferOutput<typeof CreateHighlightRequest>
+
+export const UpdateHighlightRequest = obj({
+  id: id(),
+  color: v.optional(color),
+  comment: v.optional(comment)
+})
+export type UpdateHighlightRequest = v.InferOutput<typeof UpdateHighlightRequest>
+
+export const CreateNoteRequest = obj({
+  title: text({ max: MAX_NOTE_TITLE }),
+  /** The article this note is written beside, or null for a free note. */
+  articleId: v.nullish(id(), null)
+})
+export type CreateNoteRequest = v.InferOutput<typeof CreateNoteRequest>
+
+export const RenameNoteRequest = obj({
+  id: id(),
+  title: text({ min: 1, max: MAX_NOTE_TITLE, trim: true })
+})
+export type RenameNoteRequest = v.InferOutput<typeof RenameNoteRequest>
+
+/** A note document: an object, then the deep ProseMirror shape check of core/notes/doc.ts (its own messages). */
+const NoteDoc = v.pipe(
+  v.custom<PMNode>(isPlainObject, 'must be an object'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    try {
+      assertNoteDoc(dataset.value)
+    } catch (error) {
+      if (!isGlossError(error)) throw error
+      addIssue({ message: error.message })
+    }
+  })
+)
+
+export const SaveNoteRequest = obj({
+  id: id(),
+  /** The revision the editor started from. A mismatch means someone else saved in between. */
+  baseRevision: int(),
+  doc: NoteDoc
+})
+export type SaveNoteRequest = v.InferOutput<typeof SaveNoteRequest>
+
+export const ImportAnnotationsRequest = obj({
+  articleId: id(),
+  json: text({ min: 1, max: MAX_IMPORT_BYTES, trim: true })
+})
+export type ImportAnnotationsRequest = v.InferOutput<typeof ImportAnnotationsRequest>
+
+export const ExportRequest = obj({
+  articleId: id(),
+  format: oneOf(EXPORT_FORMATS),
+  pageSize: oneOf(PAGE_SIZES),
+  scope: oneOf(SCOPES),
+  analyst: v.nullish(text({ max: MAX_ANALYST_NAME }), '')
+}) satisfies v.GenericSchema<Record<string, unknown>, ExportOptions & { articleId: string }>
+export type ExportRequest = v.InferOutput<typeof ExportRequest>
+
+const PLAIN_FILE_NAME = (name: string): boolean => !/[\\/\u0000]/.test(name) && name.trim() !== '.' && name.trim() !== '..'
+
+export const SaveFileRequest = obj({
+  filename: v.pipe(
+    text({ min: 1, max: MAX_EXPORT_FILE_NAME, trim: true }),
+    v.check(PLAIN_FILE_NAME, 'must be a plain file name, without folders')
+  ),
+  mimeType: v.pipe(text({ min: 1, max: MAX_MIME_TYPE, trim: true }), v.regex(/^[\w.+-]+\/[\w.+-]+(?:\s*;.*)?$/, 'must look like "type/subtype"')),
+  base64: base64({ maxChars: MAX_EXPORT_BASE64 }),
+  byteLength: int()
+}) satisfies v.GenericSchema<Record<string, unknown>, ExportFile>
+export type SaveFileRequest = v.InferOutput<typeof SaveFileRequest>
+
+// -------------------------------------------------------------------------------------------------- methods
+
+export const METHODS = {
+  appInfo: method({ result: as<AppInfo>() }),
+
+  // Library
+  listArticles: method({ result: as<ArticleSummary[]>() }),
+  getArticle: method({ args: [articleId], result: as<Article>() }),
+  importFile: method({ args: [arg('the import request', ImportRequest)], result: as<ImportResult>() }),
+  importText: method({ args: [arg('the paste request', PasteRequest)], result: as<ImportResult>() }),
+  /** Fetches a web page (only when the user asks) and imports it; nothing is written when the fetch fails. */
+  importUrl: method({ args: [arg('the web address import', ImportUrlRequest)], result: as<ImportResult>() }),
+  /** Where an import started with a jobId stands (null when there is no such import). */
+  importProgress: method({ args: [arg('import job id', id())], result: as<ImportProgress | null>() }),
+  /** Asks a running import to stop; it then fails with 'cancelled' and writes nothing. */
+  cancelImport: method({ args: [arg('import job id', id())], result: as<CancelImportResult>() }),
+  /** "Edit details…": corrects title, authors, publisher, date and address (kept by later re-imports). */
+  updateArticleDetails: method({ args: [arg('the details', UpdateDetailsRequest)], result: as<ArticleSummary>() }),
+  deleteArticle: method({ args: [articleId], result: as<void>() }),
+  /** Undoes a delete: the article comes back with the highlights and analysis note that were deleted with it. */
+  restoreArticle: method({ args: [articleId], result: as<ArticleSummary>() }),
+  /**
+   * Replaces an article's text with a newer version of the file. Paragraph ids carry over where the text is the same
+   * or lightly edited; highlights and references re-anchor (or show as changed/orphaned) — nothing is dropped.
+   */
+  reimportArticle: method({ args: [arg('the re-import request', ReimportRequest)], result: as<ReimportResult>() }),
+  /** Full-text search (FTS5) over every article's paragraphs and every note. */
+  search: method({ args: [arg('the search request', SearchRequest)], result: as<SearchHit[]>() }),
+
+  // Highlights
+  listHighlights: method({ args: [articleId], result: as<AnchoredHighlight[]>() }),
+  createHighlight: method({ args: [arg('the highlight', CreateHighlightRequest)], result: as<AnchoredHighlight>() }),
+  updateHighlight: method({ args: [arg('the update', UpdateHighlightRequest)], result: as<AnchoredHighlight>() }),
+  /** Deletes (tombstones) a highlight. */
+  deleteHighlight: method({ args: [highlightId], result: as<void>() }),
+  /** Undoes a delete: clears the tombstone. */
+  restoreHighlight: method({ args: [highlightId], result: as<AnchoredHighlight>() }),
+
+  // Notes
+  listNotes: method({ result: as<NoteSummary[]>() }),
+  /** The analysis note of an article; created (empty) on first request. */
+  getArticleNote: method({ args: [articleId], result: as<Note>() }),
+  getNote: method({ args: [noteId], result: as<Note>() }),
+  createNote: method({ args: [arg('the new note', CreateNoteRequest)], result: as<Note>() }),
+  renameNote: method({ args: [arg('the rename request', RenameNoteRequest)], result: as<NoteSummary>() }),
+  saveNote: method({ args: [arg('the save request', SaveNoteRequest)], result: as<SaveNoteResult>() }),
+  deleteNote: method({ args: [noteId], result: as<void>() }),
+  /** References of a note, checked against current article text (ok / changed / orphan). */
+  checkNoteRefs: method({ args: [noteId], result: as<CheckedRef[]>() }),
+  /** For every paragraph of the article that is cited: the citing references. */
+  getBacklinks: method({ args: [articleId], result: as<BacklinkMap>() }),
+
+  /** Restores highlights from a W3C Web Annotation JSON export made for the same article. */
+  importAnnotations: method({ args: [arg('the annotations import', ImportAnnotationsRequest)], result: as<ImportAnnotationsResult>() }),
+
+  // Export
+  exportReport: method({ args: [arg('the export request', ExportRequest)], result: as<ExportFile>() }),
+  /**
+   * Hands a produced file to the user: a native save dialog in Electron, a download in web mode.
+   * Resolves { saved: false } when the user cancels.
+   */
+  saveFile: method({ args: [arg('the file', SaveFileRequest)], result: as<SaveFileResult>(), servedBy: 'shell' })
+}
+
+// ------------------------------------------------------------------------------------------ derived types
+
+type Methods = typeof METHODS
+export type ApiMethod = keyof Methods
+
+type OutputsOf<A extends readonly v.GenericSchema[]> = { -readonly [I in keyof A]: v.InferOutput<A[I]> }
+type ResultOf<S> = S extends MethodSpec<readonly v.GenericSchema[], infer R, ServedBy> ? R : never
+
+/** The clean arguments of a method, as validateArgs returns them and the backend receives them. */
+export type ApiArgs<M extends ApiMethod> = OutputsOf<Methods[M]['args']>
+export type ApiResult<M extends ApiMethod> = ResultOf<Methods[M]>
+
+/** The one typed contract between the UI and the backend (every method answers a promise). */
+export type GlossApi = { [M in keyof Methods]: (...args: ApiArgs<M>) => Promise<ApiResult<M>> }
+
+/** Methods the shell serves itself (not dispatch): saveFile. */
+export type ShellMethod = { [M in ApiMethod]: Methods[M]['servedBy'] extends 'shell' ? M : never }[ApiMethod]
+export type BackendMethod = Exclude<ApiMethod, ShellMethod>
+
+/** Every method of the contract. */
+export const API_METHODS: readonly ApiMethod[] = /* @__PURE__ */ Object.keys(METHODS) as ApiMethod[]
+/** Methods the backend serves through dispatch (both transports). */
+export const BACKEND_METHODS = /* @__PURE__ */ API_METHODS.filter((m): m is BackendMethod => METHODS[m].servedBy === 'backend')
+
+/** Whether `name` is a method of the contract (own names only: never "constructor", "__proto__", …). */
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHODS, name)
+}

@@ -1,0 +1,62 @@
+// What the API methods answer. Results are not checked at run time (the backend produces them); they are plain
+// TypeScript types, attached to each method in methods.ts with as<T>().
+import type { ArticleSummary, Note, NoteSummary } from '../model'
+
+export interface AppInfo {
+  mode: 'electron' | 'web'
+  version: string
+  dataDir: string
+}
+
+export interface ImportResult {
+  article: ArticleSummary
+  /** Non-fatal problems a user should be told about (e.g. invalid UTF-8 replaced with U+FFFD). */
+  warnings: string[]
+}
+
+export interface ReimportResult {
+  article: ArticleSummary
+  warnings: string[]
+  /** How the paragraphs moved: same text, edited in place (id kept), new, and gone (kept as tombstones). */
+  kept: number
+  edited: number
+  added: number
+  removed: number
+}
+
+export interface SearchHit {
+  kind: 'paragraph' | 'note'
+  articleId: string | null
+  articleTitle: string | null
+  /** For paragraph hits. */
+  paragraphId: string | null
+  paragraphNumber: number | null
+  /** For note hits. */
+  noteId: string | null
+  noteTitle: string | null
+  /** Plain-text excerpt around the match (never HTML). */
+  snippet: string
+  /** [start, end) UTF-16 ranges of the matched terms inside `snippet`, for the UI to mark. */
+  matches: [number, number][]
+}
+
+export type SaveNoteResult =
+  | { ok: true; note: NoteSummary }
+  /** Someone else saved first. Nothing was overwritten; `current` is what is stored now. */
+  | { ok: false; conflict: true; current: Note }
+
+export interface ImportAnnotationsResult {
+  created: number
+  skipped: number
+  warnings: string[]
+}
+
+export interface SaveFileResult {
+  saved: boolean
+  path?: string
+}
+
+export interface CancelImportResult {
+  /** False when no import with that id was running (it had finished, or never started). */
+  cancelled: boolean
+}
