@@ -15,7 +15,6 @@ describe('parsePlainText', () => {
     expect(a.blocks[0].text.startsWith('Russian President Vladimir Putin')).toBe(true)
     expect(a.blocks[17].text.startsWith('“There is a sense now in China')).toBe(true)
     expect(a.title).toBe('Putin xi sco summit')
-    expect(a.source).toBe('putin-xi-sco-summit.txt')
     expect(a.format).toBe('txt')
     expect(a.warnings).toEqual([])
   })
@@ -43,10 +42,10 @@ describe('parsePlainText', () => {
 
   it('detects a simple byline and a date line', () => {
     const a = parsePlainText('Title\n\nBy Jane Doe\n\nSeptember 3, 2022\n\nText.', 'x.txt')
-    expect(a.author).toBe('Jane Doe')
-    expect(a.publishedAt).toBe('September 3, 2022')
+    expect(a.authors).toEqual(['Jane Doe'])
+    expect(a.publishedAt).toBe('2022-09-03')
     const none = parsePlainText('Title\n\nBy the way, this is text.\n\nMore.', 'x.txt')
-    expect(none.author).toBeNull()
+    expect(none.authors).toEqual([])
     expect(none.publishedAt).toBeNull()
   })
 

@@ -1,7 +1,7 @@
 // Builds the report model from an article, its highlights and the notes about it.
 
-import type { AnchoredHighlight, Article, Note, PMNode, Paragraph, ParagraphRefAttrs } from '../model'
-import { PARAGRAPH_REF_NODE } from '../model'
+import type { AnchoredHighlight, Article, InlineMark as SourceMark, Note, PMNode, Paragraph, ParagraphRefAttrs } from '../model'
+import { CELL_SEPARATOR, PARAGRAPH_REF_NODE } from '../model'
 import { checkRefs, isTextblock, refAttrs } from '../notes/refs'
 import { splitByCover } from '../anchoring/runs'
 import type {
@@ -18,7 +18,8 @@ import type {
   ReportInput,
   ReportModel,
   ReportNote,
-  ReportParagraph
+  ReportParagraph,
+  SourceStyle
 } from './model'
 
 export type * from './model'
@@ -169,11 +170,24 @@ interface Span {
   h: AnchoredHighlight
 }
 
+function styleAt(marks: SourceMark[], start: number, end: number): SourceStyle {
+  const on = marks.filter((m) => m.start <= start && m.end >= end)
+  const styles = [...new Set(on.filter((m) => m.type !== 'link').map((m) => m.type))] as SourceStyle['styles']
+  return { styles, href: safeHref(on.find((m) => m.type === 'link')?.href) }
+}
+
+const sameStyle = (a: Partial<SourceStyle>, b: SourceStyle): boolean =>
+  (a.href ?? null) === b.href && (a.styles ?? []).length === b.styles.length && b.styles.every((s) => a.styles?.includes(s))
+
 function runsFor(p: Paragraph, spans: Span[], markerAt: Map<string, { n: number; pos: number }>): ArticleRun[] {
   const len = p.text.length
   const markers = [...markerAt.entries()]
     .map(([highlightId, m]) => ({ highlightId, ...m, pos: Math.max(0, Math.min(len, m.pos)) }))
     .sort((a, b) => a.pos - b.pos || a.n - b.n)
+  const marks = p.marks ?? []
+  // Table rows: every cell separator is cut out on its own and becomes a 'cell' run.
+  const cells: number[] = []
+  if (p.kind === 'tr') for (let i = p.text.indexOf(CELL_SEPARATOR); i >= 0; i = p.text.indexOf(CELL_SEPARATOR, i + 1)) cells.push(i, i + 1)
   const runs: ArticleRun[] = []
   const emitMarkers = (pos: number): void => {
     for (const m of markers) if (m.pos === pos) runs.push({ type: 'footnote', n: m.n, highlightId: m.highlightId })
@@ -182,15 +196,26 @@ function runsFor(p: Paragraph, spans: Span[], markerAt: Map<string, { n: number;
   const pieces = splitByCover(
     len,
     spans.map((s) => ({ start: s.start, end: s.end, value: s })),
-    markers.map((m) => m.pos)
+    [...markers.map((m) => m.pos), ...marks.flatMap((m) => [m.start, m.end]), ...cells]
   )
   for (const { start, end, cover } of pieces) {
+    const text = p.text.slice(start, end)
+    if (p.kind === 'tr' && text === CELL_SEPARATOR) {
+      runs.push({ type: 'cell' })
+      emitMarkers(end)
+      continue
+    }
     // Overlaps: the newest highlight is on top.
     const top = cover.reduce<Span | null>((best, s) => (!best || s.order > best.order ? s : best), null)
-    const text = p.text.slice(start, end)
+    const style = styleAt(marks, start, end)
     const prev = runs[runs.length - 1]
-    if (prev && prev.type === 'text' && prev.highlightId === (top?.h.id ?? null)) prev.text += text
-    else runs.push({ type: 'text', text, highlightId: top?.h.id ?? null, color: top?.h.color ?? null })
+    if (prev && prev.type === 'text' && prev.highlightId === (top?.h.id ?? null) && sameStyle(prev, style)) prev.text += text
+    else {
+      const run: ArticleRun = { type: 'text', text, highlightId: top?.h.id ?? null, color: top?.h.color ?? null }
+      if (style.styles.length) run.styles = style.styles
+      if (style.href) run.href = style.href
+      runs.push(run)
+    }
     emitMarkers(end)
   }
   return runs
@@ -349,6 +374,7 @@ export function buildReport(input: ReportInput): ReportModel {
       kind: p.kind,
       list: p.list ?? null,
       listNumber: numbers[i],
+      header: !!p.header,
       runs: runsFor(p, spansByParagraph.get(p.id) ?? [], markers),
       footnotes: [...markers.keys()].map((id) => footnoteOf.get(id)!).sort((a, b) => a.n - b.n),
       citedBy: citedBy.get(p.id) ?? []
@@ -391,9 +417,13 @@ export function buildReport(input: ReportInput): ReportModel {
     meta: {
       articleId: article.id,
       title: article.title,
-      source: article.source,
-      author: article.author,
+      authors: article.authors,
+      publisher: article.publisher,
       publishedAt: article.publishedAt,
+      url: article.url,
+      accessedAt: article.accessedAt,
+      fileName: article.fileName,
+      format: article.format,
       analyst: options.analyst.trim(),
       exportedAt: input.exportedAt,
       pageSize: options.pageSize,

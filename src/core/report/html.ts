@@ -60,6 +60,16 @@ section.part { break-before: page; page-break-before: always; }
 .para p, .para .text { margin: 0; }
 .para.kind-h1 .text, .para.kind-h2 .text, .para.kind-h3 .text, .para.kind-h4 .text, .para.kind-h5 .text, .para.kind-h6 .text { margin: 4pt 0 0; }
 .para.kind-blockquote .text { padding-left: 10pt; border-left: 2pt solid #c8c8cc; font-style: italic; }
+.para.kind-pre .text { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 8.5pt; line-height: 1.45; background: #f4f4f5;
+  padding: 5pt 7pt; white-space: pre-wrap; overflow-wrap: anywhere; }
+.para.kind-tr { margin-bottom: 0; }
+.para.kind-tr .row { display: flex; border-bottom: .5pt solid #d8d8dc; font-size: 9.5pt; line-height: 1.35; }
+.para.kind-tr .row.header { font-weight: bold; border-bottom-width: 1pt; }
+.para.kind-tr .cell { flex: 1 1 0; min-width: 0; padding: 2.5pt 6pt 2.5pt 0; overflow-wrap: anywhere; }
+.para.kind-figure .text, .para.kind-figcaption .text { font-size: 9.5pt; color: #4a4a50; font-style: italic; }
+.para .figure-label { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-style: normal; font-size: 8pt;
+  text-transform: uppercase; letter-spacing: .05em; }
+a.src-link { color: inherit; text-decoration: underline; text-decoration-color: #a0a0a8; }
 .para .bullet { display: inline-block; min-width: 14pt; color: #4a4a50; }
 mark { color: inherit; padding: .5pt 0; border-radius: 1.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 mark.yellow, .swatch.yellow { background: #fff0a3; }
@@ -163,31 +173,49 @@ function citedInHtml(groups: CitedByGroup[]): string {
     .join('; ')
 }
 
+const STYLE_TAGS = { em: 'em', strong: 'strong', code: 'code', sub: 'sub', sup: 'sup', del: 'del' } as const
+
+function renderRun(r: Extract<ArticleRun, { type: 'text' }>): string {
+  let html = esc(r.text)
+  for (const s of r.styles ?? []) html = `<${STYLE_TAGS[s]}>${html}</${STYLE_TAGS[s]}>`
+  if (r.href) html = `<a class="src-link" href="${esc(r.href)}">${html}</a>`
+  if (!r.highlightId || !r.color) return html
+  return `<mark class="${r.color}" data-highlight-id="${esc(r.highlightId)}">${html}</mark>`
+}
+
 function renderRuns(runs: ArticleRun[]): string {
   return runs
     .map((r) => {
       if (r.type === 'footnote') return `<sup class="fn"><a id="noteref-${r.n}" href="#note-${r.n}">${r.n}</a></sup>`
-      if (!r.highlightId || !r.color) return esc(r.text)
-      return `<mark class="${r.color}" data-highlight-id="${esc(r.highlightId)}">${esc(r.text)}</mark>`
+      if (r.type === 'cell') return '</span><span class="cell">'
+      return renderRun(r)
     })
     .join('')
 }
 
-function renderParagraph(p: ReportParagraph): string {
-  const classes = ['para', `kind-${p.kind}`, p.citedBy.length ? 'cited' : ''].filter(Boolean).join(' ')
+function paragraphBody(p: ReportParagraph): string {
   let text = renderRuns(p.runs)
   if (p.kind === 'li') text = `<span class="bullet">${p.list === 'ol' && p.listNumber ? `${p.listNumber}.` : '•'}</span>${text}`
   const heading = /^h([1-6])$/.exec(p.kind)
-  const body = heading
-    ? `<h${Math.min(6, Number(heading[1]) + 1)} class="text">${text}</h${Math.min(6, Number(heading[1]) + 1)}>`
-    : `<p class="text">${text}</p>`
+  if (heading) {
+    const level = Math.min(6, Number(heading[1]) + 1)
+    return `<h${level} class="text">${text}</h${level}>`
+  }
+  if (p.kind === 'pre') return `<pre class="text">${text}</pre>`
+  if (p.kind === 'tr') return `<div class="text row${p.header ? ' header' : ''}"><span class="cell">${text}</span></div>`
+  if (p.kind === 'figure') return `<p class="text"><span class="figure-label">Image:</span> ${text}</p>`
+  return `<p class="text">${text}</p>`
+}
+
+function renderParagraph(p: ReportParagraph): string {
+  const classes = ['para', `kind-${p.kind}`, p.citedBy.length ? 'cited' : ''].filter(Boolean).join(' ')
   const notes = p.footnotes.length
     ? `<ol class="footnotes">${p.footnotes
         .map((f) => `<li id="${f.anchor}"><a class="fn-n" href="#noteref-${f.n}">${f.n}</a>${multiline(f.comment)}</li>`)
         .join('')}</ol>`
     : ''
   const cited = p.citedBy.length ? `<p class="cited-in">Cited in: ${citedInHtml(p.citedBy)}</p>` : ''
-  return `<div class="${classes}" id="${esc(p.anchor)}"><span class="num" aria-label="Paragraph ${p.number}">${p.number}</span>${body}${notes}${cited}</div>`
+  return `<div class="${classes}" id="${esc(p.anchor)}"><span class="num" aria-label="Paragraph ${p.number}">${p.number}</span>${paragraphBody(p)}${notes}${cited}</div>`
 }
 
 // ------------------------------------------------------------------------------------------- appendix
@@ -227,9 +255,12 @@ function appendix(model: ReportModel): string {
 function cover(model: ReportModel): string {
   const m = model.meta
   const rows: [string, string][] = []
-  if (m.source) rows.push(['Source', esc(m.source)])
-  if (m.author) rows.push(['Author', esc(m.author)])
+  if (m.authors.length) rows.push([m.authors.length === 1 ? 'Author' : 'Authors', esc(m.authors.join(', '))])
+  if (m.publisher) rows.push([m.format === 'html' ? 'Site' : 'Publisher', esc(m.publisher)])
   if (m.publishedAt) rows.push(['Published', esc(formatDate(m.publishedAt))])
+  if (m.url) rows.push(['Source', `<a href="${esc(m.url)}">${esc(m.url)}</a>`])
+  else if (m.fileName) rows.push(['Source', esc(m.fileName)])
+  if (m.accessedAt) rows.push(['Accessed', esc(formatDate(m.accessedAt))])
   if (m.analyst) rows.push(['Analyst', esc(m.analyst)])
   rows.push(['Exported', esc(formatDateTime(m.exportedAt))])
   const summary = [

@@ -121,18 +121,36 @@ function noteMd(model: ReportModel, note: ReportNote): string {
   return parts.join('\n\n')
 }
 
+const STYLE_MD = { em: ['*', '*'], strong: ['**', '**'], code: ['`', '`'], sub: ['<sub>', '</sub>'], sup: ['<sup>', '</sup>'], del: ['~~', '~~'] } as const
+
+function styledMd(r: Extract<ArticleRun, { type: 'text' }>): string {
+  let t = escapeMarkdown(r.text)
+  const lead = /^\s*/.exec(t)![0]
+  const trail = /\s*$/.exec(t)![0]
+  let core = t.trim()
+  if (!core) return t
+  for (const s of r.styles ?? []) core = `${STYLE_MD[s][0]}${core}${STYLE_MD[s][1]}`
+  if (r.href) core = `[${core}](${r.href.replace(/[()\s]/g, encodeURIComponent)})`
+  t = `${lead}${core}${trail}`
+  return t
+}
+
 function runsMd(input: ArticleRun[]): string {
-  // Colours are not shown in Markdown, so touching highlighted runs merge into one ==…== span.
+  // Colours are not shown in Markdown, so touching highlighted runs (same formatting) merge into one ==…== span.
   const runs: ArticleRun[] = []
   for (const r of input) {
     const prev = runs[runs.length - 1]
-    if (r.type === 'text' && r.highlightId && prev?.type === 'text' && prev.highlightId) runs[runs.length - 1] = { ...prev, text: prev.text + r.text }
+    if (
+      r.type === 'text' && r.highlightId && prev?.type === 'text' && prev.highlightId &&
+      (prev.href ?? null) === (r.href ?? null) && (prev.styles ?? []).join() === (r.styles ?? []).join()
+    ) runs[runs.length - 1] = { ...prev, text: prev.text + r.text }
     else runs.push(r)
   }
   return runs
     .map((r) => {
       if (r.type === 'footnote') return `[^n${r.n}]`
-      const t = escapeMarkdown(r.text)
+      if (r.type === 'cell') return ' | '
+      const t = styledMd(r)
       if (!r.highlightId) return t
       const lead = /^\s*/.exec(t)![0]
       const trail = /\s*$/.exec(t)![0]
@@ -152,8 +170,19 @@ function paragraphMd(p: ReportParagraph): string {
   const heading = /^h([1-6])$/.exec(p.kind)
   let line = heading ? `**¶${p.number}** **${text}**` : `**¶${p.number}** ${text}`
   if (p.kind === 'blockquote') line = `> ${line}`
+  if (p.kind === 'tr' && p.header) line = `**¶${p.number}** **${text}**`
+  if (p.kind === 'figure') line = `**¶${p.number}** *Image:* ${text}`
+  if (p.kind === 'figcaption') line = `**¶${p.number}** *${text.trim()}*`
+  // Code keeps its lines: an indented block under the paragraph number (escaping is undone by showing it raw).
+  if (p.kind === 'pre') line = `**¶${p.number}**\n\n${codeBlock(p)}`
   if (p.citedBy.length) line += `\n\n*Cited in:* ${citedInMd(p.citedBy)}`
   return line
+}
+
+function codeBlock(p: ReportParagraph): string {
+  const raw = p.runs.map((r) => (r.type === 'text' ? r.text : '')).join('')
+  const fence = '`'.repeat(Math.max(3, ...[...raw.matchAll(/`+/g)].map((m) => m[0].length + 1)))
+  return `${fence}\n${raw}\n${fence}`
 }
 
 function tableCell(s: string): string {
@@ -164,9 +193,12 @@ export function renderReportMarkdown(model: ReportModel): string {
   const m = model.meta
   const out: string[] = [`# ${headingText(escapeMarkdown(m.title || 'Untitled article'))}`, '*Annotated report*']
   const meta: string[] = []
-  if (m.source) meta.push(`- **Source:** ${escapeMarkdown(m.source)}`)
-  if (m.author) meta.push(`- **Author:** ${escapeMarkdown(m.author)}`)
+  if (m.authors.length) meta.push(`- **${m.authors.length === 1 ? 'Author' : 'Authors'}:** ${escapeMarkdown(m.authors.join(', '))}`)
+  if (m.publisher) meta.push(`- **${m.format === 'html' ? 'Site' : 'Publisher'}:** ${escapeMarkdown(m.publisher)}`)
   if (m.publishedAt) meta.push(`- **Published:** ${escapeMarkdown(formatDate(m.publishedAt))}`)
+  if (m.url) meta.push(`- **Source:** <${m.url.replace(/[<>\s]/g, encodeURIComponent)}>`)
+  else if (m.fileName) meta.push(`- **Source:** ${escapeMarkdown(m.fileName)}`)
+  if (m.accessedAt) meta.push(`- **Accessed:** ${escapeMarkdown(formatDate(m.accessedAt))}`)
   if (m.analyst) meta.push(`- **Analyst:** ${escapeMarkdown(m.analyst)}`)
   meta.push(`- **Exported:** ${escapeMarkdown(formatDateTime(m.exportedAt))}`)
   out.push(meta.join('\n'))

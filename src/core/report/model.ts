@@ -1,7 +1,7 @@
 // The report model: everything an exporter needs, already numbered, ordered and sanitised.
 // Produced by buildReport (build.ts); rendered by html.ts and markdown.ts.
 
-import type { Article, AnchoredHighlight, ExportOptions, HighlightColor, Note, ParagraphKind } from '../model'
+import type { Article, AnchoredHighlight, ExportOptions, HighlightColor, InlineMarkType, Note, ParagraphKind, SourceFormat } from '../model'
 
 export interface ReportInput {
   article: Article
@@ -16,9 +16,17 @@ export interface ReportInput {
 export interface ReportMeta {
   articleId: string
   title: string
-  source: string | null
-  author: string | null
+  authors: string[]
+  /** Site or publisher. */
+  publisher: string | null
   publishedAt: string | null
+  /** The source's web address (http/https), if it has one. */
+  url: string | null
+  /** When the web address was read. */
+  accessedAt: string | null
+  /** The imported file, for sources without an address. */
+  fileName: string | null
+  format: SourceFormat
   analyst: string
   exportedAt: string
   pageSize: 'A4' | 'Letter'
@@ -94,8 +102,17 @@ export interface Citation {
   excerpt: string
 }
 
+/** The source's own inline formatting on a run of article text. */
+export interface SourceStyle {
+  /** Emphasis, strong, code, sub/superscript, deletion (links are `href`). */
+  styles: Exclude<InlineMarkType, 'link'>[]
+  href: string | null
+}
+
 export type ArticleRun =
-  | { type: 'text'; text: string; highlightId: string | null; color: HighlightColor | null }
+  | ({ type: 'text'; text: string; highlightId: string | null; color: HighlightColor | null } & Partial<SourceStyle>)
+  /** Where one table cell ends and the next begins (table rows only). */
+  | { type: 'cell' }
   /** A comment footnote marker, placed where the commented highlight ends. */
   | { type: 'footnote'; n: number; highlightId: string }
 
@@ -127,6 +144,8 @@ export interface ReportParagraph {
   list: 'ul' | 'ol' | null
   /** For ordered list items: position within its run of consecutive items (1-based). */
   listNumber: number | null
+  /** For table rows: a header row. */
+  header: boolean
   runs: ArticleRun[]
   footnotes: CommentFootnote[]
   citedBy: CitedByGroup[]

@@ -7,7 +7,7 @@ import { MessageChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import { GlossError } from '../../core/api'
 import type { Paragraph } from '../../core/model'
-import type { ImportTask, ImportTaskResult, ParsedDetails, ProgressMessage } from './worker'
+import type { ImportTaskResult, ImportWork, ParsedDetails, ProgressMessage } from './worker'
 
 export const IMPORT_TIME_LIMIT_MS = 120_000
 export const IMPORT_HEAP_MB = 1536
@@ -20,7 +20,7 @@ export interface ImportRunOptions {
 }
 
 export interface ImportRunner {
-  run(task: Omit<ImportTask, 'port'>, opts?: ImportRunOptions): Promise<{ article: ParsedDetails; paragraphs: Paragraph[] }>
+  run(task: ImportWork, opts?: ImportRunOptions): Promise<{ article: ParsedDetails; paragraphs: Paragraph[] }>
   close(): Promise<void>
 }
 

@@ -9,9 +9,13 @@ import type { Paragraph } from '../../core/model'
 import { assignParagraphIds } from '../../core/paragraphs'
 import { jsdomEnv } from './html-env'
 
-export type ImportTask = ({ kind: 'source'; source: ImportSource } | { kind: 'paste'; paste: PastedText }) & {
+/** What to import: a source (file or fetched page) or pasted text; for a re-import, the current paragraphs too. */
+export type ImportWork = ({ kind: 'source'; source: ImportSource } | { kind: 'paste'; paste: PastedText }) & {
   /** Re-import: the article's current paragraphs, so that ids carry over. */
   previous?: Paragraph[]
+}
+
+export type ImportTask = ImportWork & {
   /** Progress messages ({ stage, done?, total? }) go here. */
   port?: MessagePort
 }

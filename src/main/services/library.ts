@@ -13,7 +13,7 @@ import { assignParagraphIds } from '../../core/paragraphs'
 import * as articles from '../db/articles'
 import { getSetting, setSetting } from '../db/settings'
 import { CANCELLED } from '../import/runner'
-import type { ImportTask, ParsedDetails } from '../import/worker'
+import type { ImportWork, ParsedDetails } from '../import/worker'
 import { fetchWebSource } from './web-source'
 import type { Ctx } from './context'
 
@@ -102,7 +102,7 @@ async function storeArticle(ctx: Ctx, a: articles.NewArticle, job: Job): Promise
 }
 
 interface Prepared {
-  task: Omit<ImportTask, 'port'>
+  task: ImportWork
   from: Provenance
 }
 

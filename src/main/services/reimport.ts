@@ -8,7 +8,7 @@ import type { Paragraph } from '../../core/model'
 import { assignParagraphIds } from '../../core/paragraphs'
 import * as articles from '../db/articles'
 import { CANCELLED } from '../import/runner'
-import type { ImportTask } from '../import/worker'
+import type { ImportWork } from '../import/worker'
 import type { Ctx } from './context'
 import { decodeBase64, withImportJob, write } from './library'
 import { fetchWebSource } from './web-source'
@@ -41,7 +41,7 @@ export async function reimportArticle(ctx: Ctx, req: ReimportRequest): Promise<R
   const current = articles.getArticleSummary(ctx.db, req.articleId)
   if (!current) throw new GlossError('not_found', NOT_FOUND)
   return withImportJob(ctx, req.jobId, async (job) => {
-    let task: Omit<ImportTask, 'port'>
+    let task: ImportWork
     let fetched: { finalUrl: string; fetchedAt: string } | null = null
     if (req.base64 !== undefined) {
       task = { kind: 'source', source: { name: req.name ?? current.fileName ?? 'file', bytes: decodeBase64(req.base64), format: req.format } }

@@ -154,9 +154,9 @@ class Segmenter {
         continue
       }
       if (tag === 'img') {
-        // Inline pictures of a character (emoji, symbols) keep it; other inline images are left out of the sentence.
+        // An image inside a sentence reads as its alt text (images are never downloaded).
         const alt = altText(child)
-        if (alt && [...alt].length <= 2) b.add(alt)
+        if (alt) b.add(` ${alt} `)
         continue
       }
       if (BLOCKS.has(tag)) {
@@ -242,7 +242,9 @@ class Segmenter {
       this.pushInline(quoted ? 'blockquote' : (tag as ParagraphKind), el)
     } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'summary' || tag === 'legend' || tag === 'address') {
       if (hasBlockDescendant(el)) this.walk(el, quoted)
-      else if (!this.pushInline(pKind, el)) this.imagesOf(el)
+      // A paragraph holding only pictures is a figure (read by its alt text).
+      else if (!(el.textContent ?? '').trim() && el.querySelector('img')) this.imagesOf(el)
+      else this.pushInline(pKind, el)
     } else if (tag === 'pre' || tag === 'listing' || tag === 'xmp' || tag === 'plaintext') {
       this.pre(el)
     } else if (tag === 'ul' || tag === 'ol' || tag === 'menu' || tag === 'dir') {
