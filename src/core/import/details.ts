@@ -1,6 +1,6 @@
 // A source's details as the user corrects them ("Edit details…"): checked and tidied here, so that the library, the
 // reports and the bibliography get clean values (names one by one, an ISO date, an http(s) address).
-import { GlossError } from '../api'
+import { GlossError } from '../errors'
 import type { SourceDetails } from '../model'
 import { normalizeDate } from './html/metadata'
 

@@ -1,7 +1,7 @@
 // The one import pipeline every format enters: sniff the format, decode, extract, sanitise, segment. (Paragraph ids
 // are assigned after it, by assignParagraphIds.) The shell supplies the HTML parser and sanitiser; the pipeline runs
 // off the backend's event loop, in an import worker (src/main/import/worker.ts).
-import { GlossError } from '../api'
+import { GlossError } from '../errors'
 import type { SourceFormat } from '../model'
 import { decodeText, formatBytes, MAX_IMPORT_BYTES, normalizeNewlines } from './decode'
 import { detectFormat } from './format'

@@ -9,7 +9,7 @@ import { measureTree, type DomDocument, type HtmlEnv } from './dom'
 import { checkHtmlLimits, MAX_HTML_DEPTH } from './limits'
 import { readPageMetadata, type ReadabilityHints } from './metadata'
 import { segmentHtml } from './segment'
-import { GlossError } from '../../api'
+import { GlossError } from '../../errors'
 
 /** Readability gives up above this many elements (it is quadratic on huge pages); such pages are read whole. */
 export const MAX_READABILITY_ELEMENTS = 40_000

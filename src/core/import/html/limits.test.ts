@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GlossError } from '../../api'
+import { GlossError } from '../../errors'
 import { checkHtmlLimits, MAX_HTML_DEPTH, scanHtml } from './limits'
 
 describe('scanHtml', () => {

@@ -1,7 +1,7 @@
 // Limits that keep a hostile or broken page from stalling an import. HTML parsers slow down badly on very deep
 // nesting (jsdom needs ~10 s for 10,000 nested <div>s), so the markup is scanned before it is parsed: one linear
 // pass over the tags, no DOM.
-import { GlossError } from '../../api'
+import { GlossError } from '../../errors'
 
 /** Deepest nesting Gloss reads. Real pages stay under ~60 levels. */
 export const MAX_HTML_DEPTH = 1000
