@@ -17,7 +17,9 @@ export default defineConfig({
           // Web mode: the same services behind a loopback HTTP bridge (plain Node)
           web: resolve(__dirname, 'src/main/web/entry.ts'),
           // Command line: import / list / export (plain Node)
-          cli: resolve(__dirname, 'src/main/cli/entry.ts')
+          cli: resolve(__dirname, 'src/main/cli/entry.ts'),
+          // The import worker: parsing runs in worker threads (piscina), off the backend's event loop
+          'import-worker': resolve(__dirname, 'src/main/import/worker.ts')
         }
       }
     }

@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   })
   app.on('will-quit', () => {
     void pdf.close()
-    backend.close()
+    void backend.close()
   })
 }
 

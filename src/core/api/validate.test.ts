@@ -113,7 +113,19 @@ describe('validateArgs', () => {
   it('importFile and importText', () => {
     expect(validateArgs('importFile', [{ name: 'a.txt', base64: 'aGVsbG8=' }])).toEqual([{ name: 'a.txt', base64: 'aGVsbG8=' }])
     expect(fails('importFile', [{ name: 'a.txt', base64: 'not base64!' }])).toBe('importFile: base64 must be base64-encoded')
-    expect(fails('importFile', [{ name: 'a.txt', base64: '', format: 'pdf' }])).toBe('importFile: format must be one of txt, md, html')
+    expect(fails('importFile', [{ name: 'a.txt', base64: '', format: 'rtf' }])).toBe('importFile: format must be one of txt, md, html, pdf, epub, docx')
+    expect(fails('importText', [{ text: 'x', format: 'pdf' }])).toBe('importText: format must be one of txt, md, html')
+    expect(validateArgs('importUrl', [{ url: ' example.com/a ', jobId: 'J1', extra: 1 }])).toEqual([{ url: ' example.com/a ', jobId: 'J1' }])
+    expect(fails('importUrl', [{ url: '' }])).toBe('importUrl: url must not be empty')
+    expect(fails('reimportArticle', [{ articleId: 'a', base64: 'aGVsbG8=' }])).toBe('reimportArticle: name must be given with the file')
+    expect(fails('reimportArticle', [{ articleId: 'a', name: 'a.txt', base64: 'aGVsbG8=', url: 'https://x.example' }])).toBe(
+      'reimportArticle: url cannot be given with a file (choose one)'
+    )
+    expect(validateArgs('reimportArticle', [{ articleId: 'a' }])).toEqual([{ articleId: 'a' }])
+    expect(fails('updateArticleDetails', [{ id: 'a', title: ' ', authors: [] }])).toBe('updateArticleDetails: title must not be empty')
+    expect(validateArgs('updateArticleDetails', [{ id: 'a', title: 'T', authors: ['Jane Doe'] }])).toEqual([
+      { id: 'a', title: 'T', authors: ['Jane Doe'], publisher: null, publishedAt: null, url: null }
+    ])
     expect(fails('importFile', [{ name: ' ', base64: '' }])).toBe('importFile: name must not be empty')
     expect(validateArgs('importText', [{ text: 'hi', title: 'T', format: 'md' }])).toEqual([{ text: 'hi', title: 'T', format: 'md' }])
     expect(fails('importText', [{ text: 3 }])).toBe('importText: text must be text')

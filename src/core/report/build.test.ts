@@ -13,9 +13,13 @@ describe('buildReport', () => {
     expect(m).toEqual({
       articleId: 'a1',
       title: 'Putin and Xi to meet at SCO summit',
-      source: 'putin-xi-sco-summit.txt',
-      author: 'Staff reporter',
+      authors: ['Staff reporter'],
+      publisher: null,
       publishedAt: '2022-09-13',
+      url: null,
+      accessedAt: null,
+      fileName: 'putin-xi-sco-summit.txt',
+      format: 'txt',
       analyst: 'J. Analyst',
       exportedAt: '2026-11-28T23:40:00.000Z',
       pageSize: 'A4',
@@ -78,7 +82,7 @@ describe('buildReport', () => {
     const s = scenario()
     const r = buildReport(s.input())
     const p3 = paraOf(r.article, 'p3')
-    const runs = p3.runs.map((x) => (x.type === 'footnote' ? `[${x.n}]` : `${x.color ?? '-'}:${x.text}`))
+    const runs = p3.runs.map((x) => (x.type === 'footnote' ? `[${x.n}]` : x.type === 'cell' ? '|' : `${x.color ?? '-'}:${x.text}`))
     expect(runs.slice(0, 5)).toEqual([
       '-:“',
       'yellow:This summit promises to be interesting, because it will be ',

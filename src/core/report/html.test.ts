@@ -8,8 +8,8 @@ function hostile() {
   const article = sampleArticle({
     id: 'evil"id',
     title: '<script>alert("title")</script>',
-    source: '"><img src=x onerror=alert(1)>',
-    author: "O'Brien & <b>Co</b>",
+    fileName: '"><img src=x onerror=alert(1)>',
+    authors: ["O'Brien & <b>Co</b>"],
     publishedAt: '<svg onload=alert(2)>',
     paragraphs: [
       { id: 'p1', index: 0, kind: 'p', text: 'Intro <script>alert(3)</script> text.' },
@@ -80,7 +80,7 @@ describe('renderReportHtml', () => {
     const s = scenario()
     const html = renderReportHtml(buildReport(s.input()))
     expect(html).toContain('<h1>Putin and Xi to meet at SCO summit</h1>')
-    for (const label of ['Source', 'Author', 'Published', 'Analyst', 'Exported']) expect(html).toContain(`<dt>${label}</dt>`)
+    for (const label of ['Author', 'Published', 'Source', 'Analyst', 'Exported']) expect(html).toContain(`<dt>${label}</dt>`)
     expect(html).toContain('<dd>13 September 2022</dd>')
     expect(html).toContain('<dd>28 November 2026, 23:40 UTC</dd>')
     expect(html).toMatch(/<h1>Analysis<\/h1>[\s\S]*<h1>Article<\/h1>[\s\S]*<h1>Appendix<\/h1>/)

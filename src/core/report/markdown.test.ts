@@ -9,7 +9,8 @@ describe('renderReportMarkdown', () => {
 
   it('writes a title, meta list and the three sections in order', () => {
     const out = md()
-    expect(out.startsWith('# Putin and Xi to meet at SCO summit\n\n*Annotated report*\n\n- **Source:** putin-xi-sco-summit.txt\n')).toBe(true)
+    expect(out.startsWith('# Putin and Xi to meet at SCO summit\n\n*Annotated report*\n\n- **Author:** Staff reporter\n')).toBe(true)
+    expect(out).toContain('- **Source:** putin-xi-sco-summit.txt')
     expect(out).toContain('- **Published:** 13 September 2022')
     expect(out).toContain('- **Analyst:** J. Analyst')
     expect(out).toMatch(/\n## Analysis\n[\s\S]*\n## Article\n[\s\S]*\n## Appendix\n\n### Highlights\n[\s\S]*### Citation index/)

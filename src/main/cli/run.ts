@@ -211,7 +211,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`gloss: ${(error as Error).message}\n`)
     return 1
   } finally {
-    backend?.close()
+    await backend?.close()
     await pdf.close()
   }
 }

@@ -20,9 +20,14 @@ function sampleArticle(id = 'A1') {
   return {
     id,
     title: 'Title',
-    source: 'a.txt',
-    author: null,
+    authors: [],
+    publisher: null,
     publishedAt: null,
+    url: null,
+    accessedAt: null,
+    fileName: 'a.txt',
+    lang: null,
+    excerpt: null,
     format: 'txt' as const,
     warnings: ['w1'],
     paragraphs: [para('p-1', 0, 'First paragraph about summits.'), para('p-2', 1, 'Second paragraph about pipelines.')]

@@ -24,13 +24,16 @@ export interface ImportRunner {
   close(): Promise<void>
 }
 
-/** The worker script: built next to the entry bundles (out/main), or the TypeScript source under tests. */
+/**
+ * The worker script: built next to the entry bundles (out/main; this code may sit in out/main/chunks), or the
+ * TypeScript source under tests (run through tsx).
+ */
 function workerScript(): { filename: string; execArgv: string[] } {
-  const built = join(__dirname, 'import-worker.js')
-  if (existsSync(built)) return { filename: built, execArgv: [] }
+  const built = [join(__dirname, 'import-worker.js'), join(__dirname, '..', 'import-worker.js')].find((f) => existsSync(f))
+  if (built) return { filename: built, execArgv: [] }
   const source = join(__dirname, 'worker.ts')
   if (existsSync(source)) return { filename: source, execArgv: ['--import', 'tsx'] }
-  throw new GlossError('internal', `Gloss's import worker is missing (${built}). Rebuild Gloss with "npm run build".`)
+  throw new GlossError('internal', `Gloss's import worker is missing (import-worker.js next to ${__dirname}). Rebuild Gloss with "npm run build".`)
 }
 
 export const CANCELLED = 'The import was cancelled; nothing was added to the library.'

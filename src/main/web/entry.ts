@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   try {
     server = await startWebServer({ backend, port: args.port, host: '127.0.0.1', rendererDir })
   } catch (error) {
-    backend.close()
+    void backend.close()
     const e = error as NodeJS.ErrnoException
     const why = e.code === 'EADDRINUSE' ? `port ${args.port} is already in use (try --port 0 for any free port)` : e.message
     process.stderr.write(`Gloss web mode could not start: ${why}.\n`)
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     force.unref()
     void (async () => {
       await server.close().catch(() => undefined)
-      backend.close()
+      await backend.close().catch(() => undefined)
       await pdf.close().catch(() => undefined)
       process.exit(0)
     })()
