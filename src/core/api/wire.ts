@@ -19,7 +19,9 @@ export const CHANNELS = {
 export const HTTP_API_PREFIX = '/api/'
 
 /** Commands the native menu sends to the renderer. */
-export const MENU_COMMANDS = ['import', 'paste', 'export', 'new-note', 'toggle-theme', 'find', 'library-changed', 'shortcuts'] as const
+export const MENU_COMMANDS = [
+  'import', 'import-url', 'paste', 'edit-details', 'export', 'new-note', 'toggle-theme', 'find', 'library-changed', 'shortcuts'
+] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -12,6 +12,9 @@ const BY_EXTENSION: Record<string, SourceFormat> = {
   xhtml: 'html'
 }
 
+/** File extensions Gloss imports (without the dot): the file choosers and the drop target offer these. */
+export const IMPORT_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION)
+
 /** The format of a file: by extension (.txt .text .md .markdown .html .htm), else sniffed (HTML or plain text). */
 export function detectFormat(name: string, text: string): SourceFormat {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name.trim())?.[1]?.toLowerCase()

@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { dialog, type BrowserWindow } from 'electron'
 import { MAX_IMPORT_BYTES, formatBytes } from '../../core/import/decode'
+import { IMPORT_EXTENSIONS } from '../../core/import/format'
 import type { BackendApi } from '../services'
 
 export async function importWithDialog(win: BrowserWindow, backend: BackendApi): Promise<number> {
@@ -12,7 +13,7 @@ export async function importWithDialog(win: BrowserWindow, backend: BackendApi):
     title: 'Import articles',
     properties: ['openFile', 'multiSelections'],
     filters: [
-      { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] },
+      { name: 'Sources', extensions: [...IMPORT_EXTENSIONS] },
       { name: 'All files', extensions: ['*'] }
     ]
   })

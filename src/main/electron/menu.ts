@@ -11,8 +11,10 @@ export function buildMenu(send: (command: MenuCommand) => void, importFiles: () 
       label: 'File',
       submenu: [
         { label: 'Import File…', accelerator: 'CmdOrCtrl+O', click: () => void importFiles() },
+        { label: 'Import from Web Address…', accelerator: 'CmdOrCtrl+Shift+O', click: () => send('import-url') },
         { label: 'Paste Text as Article…', accelerator: 'CmdOrCtrl+Shift+V', click: () => send('paste') },
         { type: 'separator' },
+        { label: 'Edit Details…', click: () => send('edit-details') },
         { label: 'New Note', accelerator: 'CmdOrCtrl+Alt+N', click: () => send('new-note') },
         { label: 'Export Report…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export') },
         { type: 'separator' },

@@ -78,15 +78,16 @@ describe('importing', () => {
   it('rejects each bad input with a clear error and writes nothing', async () => {
     const { backend, dataDir } = openBackend()
     const before = rowCounts(dataDir)
-    const cases: [Promise<unknown>, string, RegExp][] = [
-      [backend.importFile({ name: 'empty.txt', base64: '' }), 'import_rejected', /empty/i],
-      [backend.importFile({ name: 'blank.txt', base64: b64('   \n\n  \n') }), 'import_rejected', /no readable text|empty/i],
-      [backend.importFile({ name: 'x.png', base64: b64(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0])) }), 'import_rejected', /binary|not text|text file/i],
-      [backend.importFile({ name: 'bad.txt', base64: 'this is *not* base64!' }), 'invalid_input', /base64/],
-      [backend.importText({ text: '   ' }), 'import_rejected', /empty/i]
+    // Each call starts only when the previous one has been checked (one import at a time, every rejection handled).
+    const cases: [() => Promise<unknown>, string, RegExp][] = [
+      [() => backend.importFile({ name: 'empty.txt', base64: '' }), 'import_rejected', /empty/i],
+      [() => backend.importFile({ name: 'blank.txt', base64: b64('   \n\n  \n') }), 'import_rejected', /no readable text|empty/i],
+      [() => backend.importFile({ name: 'x.png', base64: b64(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0])) }), 'import_rejected', /binary|not text|text file/i],
+      [() => backend.importFile({ name: 'bad.txt', base64: 'this is *not* base64!' }), 'invalid_input', /base64/],
+      [() => backend.importText({ text: '   ' }), 'import_rejected', /empty/i]
     ]
-    for (const [p, code, message] of cases) {
-      const e = await rejection(p)
+    for (const [call, code, message] of cases) {
+      const e = await rejection(call())
       expect(e.code).toBe(code)
       expect(e.message).toMatch(message)
     }

@@ -120,16 +120,17 @@ describe('reimportArticle', () => {
     const before = rowCounts(dataDir)
     const good = b64(correctedSample())
     const binary = b64(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0]))
-    const cases: [Promise<unknown>, string, RegExp][] = [
-      [backend.reimportArticle({ articleId: '01NOPE', name: SAMPLE, base64: good }), 'not_found', /not in the library.*cannot be updated/],
-      [backend.reimportArticle({ articleId: deleted, name: SAMPLE, base64: good }), 'not_found', /not in the library/],
-      [backend.reimportArticle({ articleId: article.id, name: 'x.png', base64: binary }), 'import_rejected', /binary|not text|text file/i],
-      [backend.reimportArticle({ articleId: article.id, name: 'empty.txt', base64: '' }), 'import_rejected', /empty/i],
-      [backend.reimportArticle({ articleId: article.id, name: 'blank.txt', base64: b64('  \n\n ') }), 'import_rejected', /no readable text|empty/i],
-      [backend.reimportArticle({ articleId: article.id, name: 'bad.txt', base64: 'not base64!' }), 'invalid_input', /base64/]
+    // Each call starts only when the previous one has been checked (one import at a time, every rejection handled).
+    const cases: [() => Promise<unknown>, string, RegExp][] = [
+      [() => backend.reimportArticle({ articleId: '01NOPE', name: SAMPLE, base64: good }), 'not_found', /not in the library.*cannot be updated/],
+      [() => backend.reimportArticle({ articleId: deleted, name: SAMPLE, base64: good }), 'not_found', /not in the library/],
+      [() => backend.reimportArticle({ articleId: article.id, name: 'x.png', base64: binary }), 'import_rejected', /binary|not text|text file/i],
+      [() => backend.reimportArticle({ articleId: article.id, name: 'empty.txt', base64: '' }), 'import_rejected', /empty/i],
+      [() => backend.reimportArticle({ articleId: article.id, name: 'blank.txt', base64: b64('  \n\n ') }), 'import_rejected', /no readable text|empty/i],
+      [() => backend.reimportArticle({ articleId: article.id, name: 'bad.txt', base64: 'not base64!' }), 'invalid_input', /base64/]
     ]
-    for (const [p, code, message] of cases) {
-      const e = await rejection(p)
+    for (const [call, code, message] of cases) {
+      const e = await rejection(call())
       expect(e.code).toBe(code)
       expect(e.message).toMatch(message)
     }
