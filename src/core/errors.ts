@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'export_failed',
   /** The user cancelled a long operation (an import); nothing was changed. */
   'cancelled',
+  /** The file is password-protected (a PDF): ask for the password and try again. */
+  'password_required',
   /** Anything else: a bug or a broken environment. Details go to the log, never to the caller. */
   'internal'
 ] as const

@@ -23,9 +23,10 @@ export type ParagraphKind =
   | 'tr'
   | 'figure'
   | 'figcaption'
+  | 'footnote'
 
 export const PARAGRAPH_KINDS: readonly ParagraphKind[] = [
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'tr', 'figure', 'figcaption'
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'tr', 'figure', 'figcaption', 'footnote'
 ]
 
 /** The separator between the cells of a table row ('tr') in its text. */
@@ -59,6 +60,8 @@ export interface Paragraph {
   header?: boolean
   /** For table rows: which table of the article the row belongs to (consecutive rows of one table share it). */
   group?: number
+  /** Paged sources (PDF): the page the paragraph starts on, by its printed label ("12", "iv"). */
+  page?: string
 }
 
 export const SOURCE_FORMATS = ['txt', 'md', 'html', 'pdf', 'epub', 'docx'] as const

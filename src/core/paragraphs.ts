@@ -160,6 +160,7 @@ export function assignParagraphIds(blocks: Block[], previous?: Paragraph[]): Par
     if (b.marks?.length && stored[index] === b.text) p.marks = b.marks
     if (b.header) p.header = true
     if (b.group !== undefined) p.group = b.group
+    if (b.page !== undefined) p.page = b.page
     return p
   })
   return result

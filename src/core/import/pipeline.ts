@@ -8,6 +8,7 @@ import { detectFormat } from './format'
 import type { HtmlEnv } from './html/dom'
 import { extractHtml } from './html/extract'
 import { parseMarkdown } from './markdown'
+import { parsePdfDocument, type Lexicon, type PdfDocument } from './pdf'
 import { parsePlainText } from './text'
 import type { ParsedArticle } from './types'
 
@@ -22,12 +23,22 @@ export interface ImportSource {
   charset?: string | null
   /** For web imports: the address the bytes came from (final, after redirects). */
   url?: string | null
+  /** For a password-protected PDF. */
+  password?: string
 }
 
 export type ImportStage = 'reading' | 'extracting' | 'saving'
 
+/** Readers of binary formats, supplied by the shell (libraries made for each: pdf.js, mammoth…). */
+export interface BinaryReaders {
+  pdf(bytes: Uint8Array, opts: { password?: string; progress?: (done: number, total: number) => void }): Promise<PdfDocument>
+}
+
 export interface PipelineEnv {
   html: HtmlEnv
+  readers?: BinaryReaders
+  /** Word frequencies of the document's language, for undoing line-end hyphens in PDFs. */
+  lexicon?: Lexicon
   progress?: (stage: ImportStage, done?: number, total?: number) => void
 }
 
@@ -72,16 +83,32 @@ export function sourceFormat(src: ImportSource, text?: string): SourceFormat | n
 
 const NOT_YET: Partial<Record<SourceFormat, string>> = {}
 
+function ensureText(parsed: ParsedArticle): ParsedArticle {
+  if (parsed.blocks.length === 0) throw new GlossError('import_rejected', 'The file has no readable text.')
+  return parsed
+}
+
 /** Runs the pipeline on one source. Throws GlossError('import_rejected') with a message for a person. */
-export function parseSource(src: ImportSource, env: PipelineEnv): ParsedArticle {
+export async function parseSource(src: ImportSource, env: PipelineEnv): Promise<ParsedArticle> {
   env.progress?.('reading')
   const early = sourceFormat(src)
   if (early && NOT_YET[early]) throw new GlossError('import_rejected', NOT_YET[early]!)
+  if (early === 'pdf') {
+    if (!env.readers) throw new GlossError('internal', 'PDF files can only be read by the import worker.')
+    const doc = await env.readers.pdf(src.bytes, { password: src.password, progress: (done, total) => env.progress?.('reading', done, total) })
+    env.progress?.('extracting')
+    return ensureText(parsePdfDocument(doc, src.name, env.lexicon))
+  }
+  return parseTextSource(src, env)
+}
+
+/** The text formats (synchronous: no worker needed, e.g. for the bundled sample). */
+export function parseTextSource(src: ImportSource, env: PipelineEnv): ParsedArticle {
+  const early = sourceFormat(src)
   const { text, warnings } = decodeText(src.bytes, { charset: src.charset ?? null, html: early === 'html' || early === null })
   const format = early ?? sourceFormat(src, text) ?? 'txt'
   env.progress?.('extracting')
-  const parsed = parseText(format, text, src.name, env.html, src.url ?? null)
-  if (parsed.blocks.length === 0) throw new GlossError('import_rejected', 'The file has no readable text.')
+  const parsed = ensureText(parseText(format, text, src.name, env.html, src.url ?? null))
   return { ...parsed, warnings: [...warnings, ...parsed.warnings] }
 }
 

@@ -11,6 +11,8 @@ export interface Block {
   header?: boolean
   /** Table rows: the table they belong to. */
   group?: number
+  /** Paged sources: the label of the page the block starts on. */
+  page?: string
 }
 
 /** What an importer found out about the document (the user can correct it later with "Edit details…"). */

@@ -84,16 +84,17 @@ function toParagraph(r: ParagraphRow): Paragraph {
   if (marks) p.marks = marks
   if (r.row_header) p.header = true
   if (r.table_group !== null) p.group = r.table_group
+  if (r.page !== null) p.page = r.page
   return p
 }
 
 const PARAGRAPH_COLUMNS = 'id, position, kind, list, text, marks, row_header, table_group, page'
 
-const insertParagraphSql = `INSERT INTO paragraphs (article_id, id, position, kind, list, text, marks, row_header, table_group, created_at, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const insertParagraphSql = `INSERT INTO paragraphs (article_id, id, position, kind, list, text, marks, row_header, table_group, page, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-function paragraphValues(p: Paragraph): [string, number, string, string | null, string, string | null, number, number | null] {
-  return [p.id, p.index, p.kind, p.list ?? null, p.text, p.marks?.length ? JSON.stringify(p.marks) : null, p.header ? 1 : 0, p.group ?? null]
+function paragraphValues(p: Paragraph): [string, number, string, string | null, string, string | null, number, number | null, string | null] {
+  return [p.id, p.index, p.kind, p.list ?? null, p.text, p.marks?.length ? JSON.stringify(p.marks) : null, p.header ? 1 : 0, p.group ?? null, p.page ?? null]
 }
 
 function insertRow(db: DB, a: NewArticle, now: string, importJob: string | null): void {
@@ -245,7 +246,8 @@ export function replaceParagraphs(db: DB, articleId: string, paragraphs: Paragra
   const keep = new Set(paragraphs.map((p) => p.id))
   const insertP = db.prepare(insertParagraphSql)
   const updateP = db.prepare(
-    `UPDATE paragraphs SET position = ?, kind = ?, list = ?, text = ?, marks = ?, row_header = ?, table_group = ?, updated_at = ?, deleted_at = NULL
+    `UPDATE paragraphs SET position = ?, kind = ?, list = ?, text = ?, marks = ?, row_header = ?, table_group = ?, page = ?, updated_at = ?,
+       deleted_at = NULL
      WHERE article_id = ? AND id = ?`
   )
   const tombstone = db.prepare('UPDATE paragraphs SET deleted_at = ?, updated_at = ? WHERE article_id = ? AND id = ? AND deleted_at IS NULL')

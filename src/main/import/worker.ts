@@ -8,6 +8,8 @@ import type { ParsedArticle } from '../../core/import/types'
 import type { Paragraph } from '../../core/model'
 import { assignParagraphIds } from '../../core/paragraphs'
 import { jsdomEnv } from './html-env'
+import { englishLexicon } from './lexicon'
+import { readPdf } from './pdf-reader'
 
 /** What to import: a source (file or fetched page) or pasted text; for a re-import, the current paragraphs too. */
 export type ImportWork = ({ kind: 'source'; source: ImportSource } | { kind: 'paste'; paste: PastedText }) & {
@@ -32,13 +34,13 @@ export interface ProgressMessage {
   total?: number
 }
 
-export default function runImportTask(task: ImportTask): ImportTaskResult {
+export default async function runImportTask(task: ImportTask): Promise<ImportTaskResult> {
   const progress = (stage: ImportStage, done?: number, total?: number): void => {
     task.port?.postMessage({ stage, done, total } satisfies ProgressMessage)
   }
   try {
-    const env = { html: jsdomEnv, progress }
-    const parsed = task.kind === 'source' ? parseSource(task.source, env) : parsePaste(task.paste, env)
+    const env = { html: jsdomEnv, readers: { pdf: readPdf }, lexicon: englishLexicon, progress }
+    const parsed = task.kind === 'source' ? await parseSource(task.source, env) : parsePaste(task.paste, env)
     const { blocks, ...article } = parsed
     const paragraphs = assignParagraphIds(blocks, task.previous)
     return { ok: true, article, paragraphs }

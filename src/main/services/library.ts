@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { GlossError, type ImportRequest, type ImportResult, type PasteRequest } from '../../core/api'
 import { newId, nowIso } from '../../core/ids'
-import { parseSource } from '../../core/import/pipeline'
+import { parseTextSource } from '../../core/import/pipeline'
 import type { ImportProgress } from '../../core/import/progress'
 import { checkDetails, type DetailsInput } from '../../core/import/details'
 import type { Article, ArticleSummary } from '../../core/model'
@@ -189,7 +189,7 @@ export function importSampleOnFirstRun(ctx: Ctx): void {
     process.stderr.write(`Gloss: the sample article could not be read (${(error as Error).message}); skipping it.\n`)
     return
   }
-  const { blocks, ...parsed } = parseSource({ name: SAMPLE_FILE, bytes, format: 'txt' }, { html: NO_HTML })
+  const { blocks, ...parsed } = parseTextSource({ name: SAMPLE_FILE, bytes, format: 'txt' }, { html: NO_HTML })
   const a = newArticle(parsed, assignParagraphIds(blocks), { fileName: SAMPLE_FILE })
   // Check the flag again inside the write transaction: two processes starting at once import it once.
   write(ctx, () => {
