@@ -72,7 +72,7 @@ export function insertArticle(db: DB, a: NewArticle, now: string): void {
   db.transaction(() => {
     insertA.run(a.id, a.title, a.source, a.author, a.publishedAt, a.format, JSON.stringify(a.warnings), now, now)
     for (const p of a.paragraphs) insertP.run(a.id, p.id, p.index, p.kind, p.list ?? null, p.text, now, now)
-  })()
+  }).immediate()
 }
 
 const summarySql = `SELECT a.*,
@@ -137,7 +137,7 @@ export function tombstoneArticle(db: DB, id: string, now: string): boolean {
     db.prepare('UPDATE highlights SET deleted_at = ?, updated_at = ? WHERE article_id = ? AND deleted_at IS NULL').run(now, now, id)
     db.prepare('UPDATE notes SET deleted_at = ?, updated_at = ? WHERE article_id = ? AND is_analysis = 1 AND deleted_at IS NULL').run(now, now, id)
     return true
-  })()
+  }).immediate()
 }
 
 /**
@@ -157,7 +157,7 @@ export function restoreArticle(db: DB, id: string, now: string): boolean {
       db.prepare('UPDATE notes SET deleted_at = NULL, updated_at = ? WHERE article_id = ? AND is_analysis = 1 AND deleted_at = ?').run(now, id, at)
     }
     return true
-  })()
+  }).immediate()
 }
 
 /**
@@ -180,7 +180,7 @@ export function replaceParagraphs(db: DB, articleId: string, paragraphs: Paragra
       else insertP.run(articleId, p.id, p.index, p.kind, p.list ?? null, p.text, now, now)
     }
     db.prepare('UPDATE articles SET updated_at = ? WHERE id = ?').run(now, articleId)
-  })()
+  }).immediate()
 }
 
 export type ArticleMetaUpdate = Pick<NewArticle, 'title' | 'source' | 'author' | 'publishedAt' | 'format' | 'warnings'>

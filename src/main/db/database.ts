@@ -35,6 +35,16 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   }
 }
 
+/**
+ * Runs fn in a write transaction that takes the write lock up front (BEGIN IMMEDIATE). A deferred transaction that
+ * reads first (even SQLite itself, e.g. FTS5 loading its config on first use) and then writes fails at once with
+ * SQLITE_BUSY when another process is writing; an immediate one waits for the busy timeout instead. Inside another
+ * transaction it is a savepoint. Every write transaction in Gloss goes through here (concurrency.test.ts checks it).
+ */
+export function writeTx<T>(db: DB, fn: () => T): T {
+  return db.transaction(fn).immediate()
+}
+
 export function schemaVersion(db: DB): number {
   return db.pragma('user_version', { simple: true }) as number
 }
@@ -57,11 +67,11 @@ function migrate(db: DB, migrations: readonly Migration[]): void {
   for (const m of migrations) {
     if (m.version <= current) continue
     // BEGIN IMMEDIATE: two processes opening a fresh library at once cannot both migrate.
-    db.transaction(() => {
+    writeTx(db, () => {
       if (schemaVersion(db) >= m.version) return
       db.exec(m.sql)
       db.pragma(`user_version = ${m.version}`)
-    }).immediate()
+    })
   }
 }
 

@@ -49,7 +49,7 @@ function store(ctx: Ctx, parsed: ParsedArticle, extra?: () => void): ImportResul
       now
     )
     extra?.()
-  })()
+  }).immediate()
   return { article: articles.getArticleSummary(ctx.db, id)!, warnings: parsed.warnings }
 }
 
