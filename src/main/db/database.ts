@@ -1,6 +1,7 @@
 // Opening the SQLite library file: pragmas, then migrations (one transaction each, keyed on user_version).
 import Database from 'better-sqlite3'
 import { GlossError } from '../../core/api'
+import { userFacingError } from './errors'
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations'
 
 export type DB = Database.Database
@@ -17,7 +18,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   try {
     db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {})
   } catch (error) {
-    throw new GlossError('internal', `Gloss could not open its library file ${file}: ${(error as Error).message}`)
+    throw openError(error, file)
   }
   try {
     // Refuse a newer library before anything (even the journal mode) is written to it.
@@ -30,9 +31,13 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
     return db
   } catch (error) {
     db.close()
-    if (error instanceof GlossError) throw error
-    throw new GlossError('internal', `Gloss could not open its library file ${file}: ${(error as Error).message}`)
+    throw openError(error, file)
   }
+}
+
+/** Why the library could not be opened, in words (read-only or missing folder, damaged file, full disk, …). */
+function openError(error: unknown, file: string): GlossError {
+  return userFacingError(error, { file }) ?? new GlossError('internal', `Gloss could not open its library file ${file}: ${(error as Error).message}`)
 }
 
 /**

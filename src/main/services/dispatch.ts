@@ -4,6 +4,7 @@
 import { API_METHODS, GlossError } from '../../core/api'
 import { validateArgs } from '../../core/api-validate'
 import type { Envelope } from '../../preload/bridge'
+import { userFacingError } from '../db/errors'
 import type { BackendApi } from '.'
 
 const SERVED = new Set<string>(API_METHODS.filter((m) => m !== 'saveFile'))
@@ -31,7 +32,8 @@ export async function dispatch(api: BackendApi, method: string, args: unknown): 
     const result = await fn.apply(api, checked)
     return { ok: true, result: result === undefined ? null : result }
   } catch (error) {
-    if (isGlossError(error)) return { ok: false, error: { code: error.code, message: error.message } }
+    const known = isGlossError(error) ? error : userFacingError(error)
+    if (known) return { ok: false, error: { code: known.code, message: known.message } }
     process.stderr.write(`Gloss: ${method} failed: ${(error as Error)?.stack ?? String(error)}\n`)
     return {
       ok: false,
