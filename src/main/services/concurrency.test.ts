@@ -2,28 +2,15 @@
 // (BEGIN IMMEDIATE), so a writer that finds the library busy waits (busy timeout) instead of failing at once.
 // The processes are real Node processes run through tsx (the unit tests run before the build).
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DB_FILE } from '.'
-import { openBackend, removeTempDirs, tempDir } from './test-helpers'
+import { openBackend, removeTempDirs, REPO_ROOT, runNode, tempDir } from './test-helpers'
 
 afterEach(removeTempDirs)
 
-const ROOT = resolve(__dirname, '..', '..', '..')
-
-function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, GLOSS_DEBUG: '' } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('error', fail)
-    child.on('close', (code) => done({ code, stdout, stderr }))
-  })
-}
+const ROOT = REPO_ROOT
 
 /** Holds the library's write lock from another connection for `ms`, as a long import in another process would. */
 function holdWriteLock(dataDir: string, ms: number): Promise<void> {
