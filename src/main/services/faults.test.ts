@@ -157,8 +157,12 @@ describe('opening a library that cannot be used', () => {
     const existing = join(base, 'existing')
     openBackend(existing).backend.close()
     chmodSync(existing, 0o555)
-    const r = await gloss(['list', '--data-dir', existing], { unprivileged: true })
-    expect(r).toEqual({ code: 1, stdout: '', stderr: `gloss: Gloss cannot write to ${existing}: it is read-only. Make it writable or ${MOVE_ON}\n` })
+    try {
+      const r = await gloss(['list', '--data-dir', existing], { unprivileged: true })
+      expect(r).toEqual({ code: 1, stdout: '', stderr: `gloss: Gloss cannot write to ${existing}: it is read-only. Make it writable or ${MOVE_ON}\n` })
+    } finally {
+      chmodSync(existing, 0o755) // so that an ordinary user can remove the temp folder
+    }
   }, 60_000)
 
   it('a data folder that cannot be created: its parent is read-only, or a file is in the way', async () => {
