@@ -1,6 +1,6 @@
 // Test helpers (imported only by *.test.ts): real backends over real SQLite files in temp folders.
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { expect } from 'vitest'
 import { GlossError } from '../../core/api'
@@ -69,6 +69,21 @@ export function runNode(args: string[], opts: { unprivileged?: boolean; env?: No
     child.on('error', fail)
     child.on('close', (code) => done({ code, stdout, stderr }))
   })
+}
+
+/**
+ * Why runNode(…, { unprivileged: true }) cannot work here, or null when it can: as root, the checkout must be
+ * readable by nobody (it usually is; not under a private home folder, say).
+ */
+export function unprivilegedUnavailable(): string | null {
+  if (process.platform === 'win32') return 'permission bits do not apply on Windows'
+  if (process.getuid?.() !== 0) return null
+  const probe = spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(join(REPO_ROOT, 'node_modules', 'tsx', 'package.json'))})`], {
+    uid: 65534,
+    gid: 65534,
+    timeout: 20_000
+  })
+  return probe.status === 0 ? null : `running as root and user nobody (65534) cannot read ${REPO_ROOT}`
 }
 
 /** Row counts of every user-data table, read through a separate connection. */
