@@ -1,12 +1,14 @@
 // The command-line interface: import, reimport, list, export, import-annotations, help. Every command goes through the
 // same dispatch() as the app (same validation, same error messages). Exit codes: 0 ok, 1 error, 2 usage.
-import { readFileSync } from 'node:fs'
+// Errors are one line on stderr ("gloss: …"), never a stack; GLOSS_DEBUG=1 adds the details.
+import { readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import type { ImportResult, ReimportResult } from '../../core/api'
+import { GlossError, type ImportResult, type ReimportResult } from '../../core/api'
+import { formatBytes, MAX_IMPORT_BYTES } from '../../core/import/decode'
 import type { ArticleSummary, ExportFile } from '../../core/model'
 import { chromiumPdfRenderer } from '../export/pdf-chromium'
 import { appRoot, defaultDataDir } from '../paths'
-import { createBackend, type BackendApi } from '../services'
+import { createBackend, type Backend, type BackendApi, type BackendOptions } from '../services'
 import { dispatch } from '../services/dispatch'
 import { splitEquals } from '../web/args'
 import { fileErrorMessage, writeFileAtomic } from './write'
@@ -17,6 +19,8 @@ export interface CliIo {
   env?: NodeJS.ProcessEnv
   /** Folder holding resources/ (the sample). Default: the app root. */
   resourcesDir?: string
+  /** For tests: opens the backend (default createBackend). */
+  openBackend?: (opts: BackendOptions) => Backend
 }
 
 export const HELP = `Gloss — read closely, highlight, write a cited analysis, export an annotated report.
@@ -86,17 +90,61 @@ async function call<T>(api: BackendApi, method: string, args: unknown[]): Promis
   return envelope.result as T
 }
 
+/** Reads a file to import, refusing one over the import limit before reading it. */
 function readInput(file: string): Buffer {
   try {
+    const { size } = statSync(file)
+    if (size > MAX_IMPORT_BYTES) {
+      throw new CommandError(`This file is too large to import: it is ${formatBytes(size)} and the limit is ${formatBytes(MAX_IMPORT_BYTES)}.`)
+    }
     return readFileSync(file)
   } catch (error) {
+    if (error instanceof CommandError) throw error
     throw new CommandError(fileErrorMessage(error, file, 'read'))
   }
+}
+
+const INTERNAL = 'Something went wrong inside Gloss. Run the command again with GLOSS_DEBUG=1 to see the details.'
+
+/** Full details of an error (its stack, and its cause's), for GLOSS_DEBUG=1. */
+function details(error: unknown): string {
+  const stack = (e: unknown): string => (e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e))
+  const cause = (error as { cause?: unknown } | null)?.cause
+  return cause === undefined ? stack(error) : `${stack(error)}\nCaused by: ${stack(cause)}`
+}
+
+/** A message on one line. */
+const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim()
+
+/**
+ * The backend as the CLI hands it to dispatch: an error that is not a GlossError becomes the generic internal
+ * one here, so dispatch never prints its stack to the terminal; GLOSS_DEBUG=1 prints every error's details.
+ */
+function quietBackend(backend: BackendApi, debug: (error: unknown) => void): BackendApi {
+  return new Proxy(backend, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver)
+      if (typeof value !== 'function') return value
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)
+        } catch (error) {
+          debug(error)
+          if (error instanceof GlossError || (error as Error)?.name === 'GlossError') throw error
+          throw new GlossError('internal', INTERNAL)
+        }
+      }
+    }
+  })
 }
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const debugging = (io.env ?? process.env).GLOSS_DEBUG === '1'
+  const debug = (error: unknown): void => {
+    if (debugging) io.err(`gloss: details: ${details(error)}\n`)
+  }
   let parsed: Parsed
   try {
     parsed = parse(argv)
@@ -204,14 +252,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const pdf = chromiumPdfRenderer()
   let backend: ReturnType<typeof createBackend> | null = null
   try {
-    backend = createBackend({ dataDir, mode: 'web', resourcesDir: io.resourcesDir ?? resolve(appRoot(__dirname), 'resources'), pdf })
-    await command.run(backend)
+    const open = io.openBackend ?? createBackend
+    backend = open({ dataDir, mode: 'web', resourcesDir: io.resourcesDir ?? resolve(appRoot(__dirname), 'resources'), pdf })
+    await command.run(quietBackend(backend, debug))
     return 0
   } catch (error) {
-    io.err(`gloss: ${(error as Error).message}\n`)
+    // CommandError and GlossError messages are written for a person; anything else is a bug.
+    const known = error instanceof CommandError || error instanceof GlossError
+    if (!(error instanceof CommandError)) debug(error)
+    io.err(`gloss: ${known ? oneLine((error as Error).message) : INTERNAL}\n`)
     return 1
   } finally {
-    await backend?.close()
-    await pdf.close()
+    await backend?.close().catch(debug)
+    await pdf.close().catch(debug)
   }
 }
