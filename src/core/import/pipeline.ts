@@ -22,6 +22,8 @@ export interface ImportSource {
   charset?: string | null
   /** For web imports: the address the bytes came from (final, after redirects). */
   url?: string | null
+  /** For a password-protected PDF. */
+  password?: string
 }
 
 export type ImportStage = 'reading' | 'extracting' | 'saving'

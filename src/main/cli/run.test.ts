@@ -35,7 +35,6 @@ describe('gloss CLI', () => {
       ['export', '--data-dir', dataDir, '--format', 'md'],
       ['import-annotations', 'x.json', '--data-dir', dataDir],
       ['reimport', 'x.txt', '--data-dir', dataDir],
-      ['reimport', '--article', 'X', '--data-dir', dataDir],
       ['reimport', 'x.txt', '--article', 'X', '--out', 'y', '--data-dir', dataDir],
       ['list', '--data-dir']
     ]) {

@@ -26,11 +26,13 @@ export interface CliIo {
 export const HELP = `Gloss — read closely, highlight, write a cited analysis, export an annotated report.
 
 Usage:
-  gloss import FILE [--format txt|md|html] [--data-dir DIR]
-      Import a text, Markdown or HTML file into the library.
-  gloss reimport FILE --article ID [--format txt|md|html] [--data-dir DIR]
-      Update an article from a newer version of its file. Highlights and citations follow the text;
-      removed paragraphs are kept aside and what pointed at them shows as "could not be placed".
+  gloss import FILE|URL [--format FORMAT] [--password PASSWORD] [--data-dir DIR]
+      Import a file (web page, PDF, EPUB, Word, Markdown or text) or the page at a web address
+      (http or https; fetched once, only when you ask).
+  gloss reimport [FILE|URL] --article ID [--format FORMAT] [--password PASSWORD] [--data-dir DIR]
+      Update an article from a newer version of its file or page (without FILE or URL: from the web
+      address it came from). Highlights and citations follow the text; removed paragraphs are kept
+      aside and what pointed at them shows as "could not be placed".
   gloss list [--data-dir DIR]
       List the articles: id, title and number of highlights, tab-separated.
   gloss export --article ID --format pdf|md|html|json --out FILE
@@ -53,7 +55,10 @@ interface Parsed {
   flags: Map<string, string>
 }
 
-const VALUE_FLAGS = new Set(['--data-dir', '--format', '--article', '--out', '--page-size', '--scope', '--analyst'])
+const VALUE_FLAGS = new Set(['--data-dir', '--format', '--article', '--out', '--page-size', '--scope', '--analyst', '--password'])
+
+/** "https://…", "http://…" or "www.…": a web address rather than a file name. */
+const isWebAddress = (arg: string): boolean => /^(?:https?:\/\/|www\.)/i.test(arg.trim())
 
 function parse(argv: string[]): Parsed {
   const args = splitEquals(argv)
@@ -160,28 +165,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const commands: Record<string, { check: () => void; run: (api: BackendApi) => Promise<void> }> = {
     import: {
       check: () => {
-        allowOnly(p, ['--data-dir', '--format'], 1)
-        if (!p.positional[0]) throw new UsageError('"gloss import" needs a FILE to import.')
+        allowOnly(p, ['--data-dir', '--format', '--password'], 1)
+        if (!p.positional[0]) throw new UsageError('"gloss import" needs a FILE or a web address to import.')
+        if (isWebAddress(p.positional[0]) && p.flags.has('--format')) throw new UsageError('--format is for files; a web address says what it is.')
       },
       run: async (api) => {
-        const file = p.positional[0]
-        const req: Record<string, unknown> = { name: basename(file), base64: readInput(file).toString('base64') }
-        if (p.flags.has('--format')) req.format = p.flags.get('--format')
-        const result = await call<ImportResult>(api, 'importFile', [req])
+        const source = p.positional[0]
+        let result: ImportResult
+        if (isWebAddress(source)) {
+          io.err(`Fetching ${source}…\n`)
+          result = await call<ImportResult>(api, 'importUrl', [{ url: source }])
+        } else {
+          const req: Record<string, unknown> = { name: basename(source), base64: readInput(source).toString('base64') }
+          if (p.flags.has('--format')) req.format = p.flags.get('--format')
+          if (p.flags.has('--password')) req.password = p.flags.get('--password')
+          result = await call<ImportResult>(api, 'importFile', [req])
+        }
         io.out(`Imported ${result.article.id} ${result.article.title} (${plural(result.article.paragraphCount, 'paragraph')})\n`)
         for (const w of result.warnings) io.err(`Warning: ${w}\n`)
       }
     },
     reimport: {
       check: () => {
-        allowOnly(p, ['--data-dir', '--article', '--format'], 1)
-        if (!p.positional[0]) throw new UsageError('"gloss reimport" needs the FILE holding the new version.')
+        allowOnly(p, ['--data-dir', '--article', '--format', '--password'], 1)
         need(p, '--article')
       },
       run: async (api) => {
-        const file = p.positional[0]
-        const req: Record<string, unknown> = { articleId: need(p, '--article'), name: basename(file), base64: readInput(file).toString('base64') }
+        const source = p.positional[0]
+        const req: Record<string, unknown> = { articleId: need(p, '--article') }
+        if (source && isWebAddress(source)) req.url = source
+        else if (source) {
+          req.name = basename(source)
+          req.base64 = readInput(source).toString('base64')
+        }
+        if (!source || isWebAddress(source)) io.err(`Fetching ${source ?? 'the article’s web address'}…\n`)
         if (p.flags.has('--format')) req.format = p.flags.get('--format')
+        if (p.flags.has('--password')) req.password = p.flags.get('--password')
         const r = await call<ReimportResult>(api, 'reimportArticle', [req])
         io.out(
           `Updated ${r.article.id} ${r.article.title}: ${r.kept} unchanged, ${r.edited} edited, ${r.added} added, ${r.removed} removed ` +

@@ -113,7 +113,9 @@ export async function withImportJob<T>(ctx: Ctx, jobId: string | undefined, fn: 
     const result = await fn(job)
     ctx.jobs.finish(job.id, 'done')
     return result
-  } catch (error) {
+  } catch (caught) {
+    // Whatever step was running when the user cancelled (a download, the worker, a write) ends as 'cancelled'.
+    const error = job.signal.aborted ? new GlossError('cancelled', CANCELLED) : caught
     const cancelled = error instanceof GlossError && error.code === 'cancelled'
     ctx.jobs.finish(job.id, cancelled ? 'cancelled' : 'failed', (error as Error).message)
     throw error
@@ -135,7 +137,7 @@ function runImport(ctx: Ctx, jobId: string | undefined, prepare: (signal: AbortS
 export function importFile(ctx: Ctx, req: ImportRequest): Promise<ImportResult> {
   const bytes = decodeBase64(req.base64)
   return runImport(ctx, req.jobId, () => ({
-    task: { kind: 'source', source: { name: req.name, bytes, format: req.format } },
+    task: { kind: 'source', source: { name: req.name, bytes, format: req.format, password: req.password } },
     from: { fileName: req.name }
   }))
 }

@@ -45,7 +45,10 @@ export async function reimportArticle(ctx: Ctx, req: ReimportRequest): Promise<R
     let task: ImportWork
     let fetched: { finalUrl: string; fetchedAt: string } | null = null
     if (req.base64 !== undefined) {
-      task = { kind: 'source', source: { name: req.name ?? current.fileName ?? 'file', bytes: decodeBase64(req.base64), format: req.format } }
+      task = {
+        kind: 'source',
+        source: { name: req.name ?? current.fileName ?? 'file', bytes: decodeBase64(req.base64), format: req.format, password: req.password }
+      }
     } else {
       const address = req.url ?? current.url
       if (!address) throw new GlossError('invalid_input', 'This article has no web address to update it from; choose a file instead.')
