@@ -20,6 +20,8 @@ export const MAX_MIME_TYPE = 200
 export const MAX_NOTE_TITLE = 200
 /** An article's title (given to pasted text, or edited with "Edit details…"). */
 export const MAX_ARTICLE_TITLE = 500
+/** A document's password (PDF). */
+export const MAX_PASSWORD = 1024
 /** A web address to import from. */
 export const MAX_URL = 2048
 /** Authors of one source, and the length of one author's name. */

@@ -3,7 +3,8 @@
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
-import { createBackend } from './services'
+import { createBackend, DB_FILE } from './services'
+import { openFailureMessage } from './db/errors'
 import { registerIpc } from './electron/ipc'
 import { buildMenu } from './electron/menu'
 import { importWithDialog } from './electron/import-dialog'
@@ -94,7 +95,8 @@ async function main(): Promise<void> {
       nativeBinding: electronSqliteBinding()
     })
   } catch (error) {
-    dialog.showErrorBox('Gloss cannot open its library', `${(error as Error).message}\n\nData folder: ${dataDir}`)
+    const message = openFailureMessage(error, { dataDir, file: join(dataDir, DB_FILE) })
+    dialog.showErrorBox('Gloss cannot open its library', `${message}\n\nData folder: ${dataDir}`)
     app.exit(1)
     return
   }

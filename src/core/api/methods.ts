@@ -20,6 +20,7 @@ import {
   MAX_IMPORT_NAME,
   MAX_MIME_TYPE,
   MAX_NOTE_TITLE,
+  MAX_PASSWORD,
   MAX_PUBLISHER,
   MAX_QUERY,
   MAX_QUOTE,
@@ -114,7 +115,9 @@ const fileEntries = {
   name: text({ min: 1, max: MAX_IMPORT_NAME, trim: true }),
   /** Raw bytes of the file, base64-encoded. Decoding and validation happen in the backend. */
   base64: base64({ maxBytes: MAX_IMPORT_BYTES, tooLarge: fileTooLarge }),
-  format: v.optional(oneOf(SOURCE_FORMATS))
+  format: v.optional(oneOf(SOURCE_FORMATS)),
+  /** For a password-protected PDF (asked for after a 'password_required' answer). */
+  password: v.optional(text({ min: 1, max: MAX_PASSWORD }))
 }
 
 export const ImportRequest = obj({ ...fileEntries, jobId })
@@ -137,6 +140,7 @@ export const ReimportRequest = v.pipe(
     name: v.optional(fileEntries.name),
     base64: v.optional(fileEntries.base64),
     format: fileEntries.format,
+    password: fileEntries.password,
     url: v.optional(webAddress),
     jobId
   }),

@@ -1,16 +1,20 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createBackend } from '../services'
 import { removeTempDirs, RESOURCES, tempDir } from '../services/test-helpers'
-import { runCli } from './run'
+import { runCli, type CliIo } from './run'
 
-afterEach(removeTempDirs)
+afterEach(() => {
+  removeTempDirs()
+  vi.restoreAllMocks()
+})
 
-async function cli(args: string[]) {
+async function cli(args: string[], io: Partial<CliIo> = {}) {
   let out = ''
   let err = ''
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s), env: {}, resourcesDir: RESOURCES })
+  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s), env: {}, resourcesDir: RESOURCES, ...io })
   return { code, out, err }
 }
 
@@ -31,7 +35,6 @@ describe('gloss CLI', () => {
       ['export', '--data-dir', dataDir, '--format', 'md'],
       ['import-annotations', 'x.json', '--data-dir', dataDir],
       ['reimport', 'x.txt', '--data-dir', dataDir],
-      ['reimport', '--article', 'X', '--data-dir', dataDir],
       ['reimport', 'x.txt', '--article', 'X', '--out', 'y', '--data-dir', dataDir],
       ['list', '--data-dir']
     ]) {
@@ -153,6 +156,57 @@ describe('gloss CLI', () => {
     expect(again.out).toMatch(/: 4 unchanged, 0 edited, 0 added, 0 removed \(4 paragraphs now\)\n$/)
   })
 
+  it('a file over the import limit is refused by its size, before it is read', async () => {
+    const dir = tempDir()
+    const dataDir = join(dir, 'lib')
+    const id = (await cli(['list', '--data-dir', dataDir])).out.split('\t')[0]
+    const big = join(dir, 'big.txt')
+    writeFileSync(big, '')
+    truncateSync(big, 25 * 1024 * 1024) // sparse: takes no disk space
+    const message = 'gloss: This file is too large to import: it is 25.0 MB and the limit is 20.0 MB.\n'
+    for (const args of [
+      ['import', big],
+      ['reimport', big, '--article', id],
+      ['import-annotations', big, '--article', id]
+    ]) {
+      expect(await cli([...args, '--data-dir', dataDir]), args[0]).toEqual({ code: 1, out: '', err: message })
+    }
+    expect((await cli(['list', '--data-dir', dataDir])).out.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('an unexpected error is one line without a stack; GLOSS_DEBUG=1 adds the details', async () => {
+    const dataDir = join(tempDir(), 'lib')
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+    const broken: CliIo['openBackend'] = (opts) => ({
+      ...createBackend(opts),
+      listArticles: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'title')")
+      }
+    })
+    const plain = await cli(['list', '--data-dir', dataDir], { openBackend: broken })
+    expect(plain).toEqual({
+      code: 1,
+      out: '',
+      err: 'gloss: Something went wrong inside Gloss. Run the command again with GLOSS_DEBUG=1 to see the details.\n'
+    })
+    expect(stderr).not.toHaveBeenCalled() // nothing from dispatch's log either
+    const debug = await cli(['list', '--data-dir', dataDir], { openBackend: broken, env: { GLOSS_DEBUG: '1' } })
+    expect(debug.code).toBe(1)
+    expect(debug.err).toMatch(/^gloss: details: TypeError: Cannot read properties of undefined \(reading 'title'\)\n\s+at /)
+    expect(debug.err).toMatch(/\ngloss: Something went wrong inside Gloss\. Run the command again with GLOSS_DEBUG=1 to see the details\.\n$/)
+  })
+
+  it('a library that cannot be opened is one line; GLOSS_DEBUG=1 adds the underlying error', async () => {
+    const dir = tempDir()
+    const plain = join(dir, 'plain.txt')
+    writeFileSync(plain, 'x')
+    const message = `gloss: Gloss cannot use ${plain} as its data folder: it is a file, not a folder. Choose another folder with --data-dir.\n`
+    expect(await cli(['list', '--data-dir', plain])).toEqual({ code: 1, out: '', err: message })
+    const debug = await cli(['list', '--data-dir', plain], { env: { GLOSS_DEBUG: '1' } })
+    expect(debug.err).toMatch(/Caused by: Error: EEXIST: file already exists, mkdir/)
+    expect(debug.err.endsWith(message)).toBe(true)
+  })
+
   it('the entry point sets the process exit code (run through tsx; usage errors are covered above)', () => {
     const root = resolve(__dirname, '..', '..', '..')
     const dataDir = join(tempDir(), 'lib')
@@ -163,6 +217,6 @@ describe('gloss CLI', () => {
     expect(list.stdout).toMatch(/^[0-9A-Z]{26}\t/)
     const unknown = run(['export', '--data-dir', dataDir, '--article', 'nope', '--format', 'md', '--out', join(dataDir, 'r.md')])
     expect(unknown.status).toBe(1)
-    expect(unknown.stderr).toMatch(/not in the library/)
+    expect(unknown.stderr).toMatch(/^gloss: This article is not in the library[^\n]*\n$/)
   }, 120_000)
 })

@@ -1,12 +1,14 @@
 // The command-line interface: import, reimport, list, export, import-annotations, help. Every command goes through the
 // same dispatch() as the app (same validation, same error messages). Exit codes: 0 ok, 1 error, 2 usage.
-import { readFileSync } from 'node:fs'
+// Errors are one line on stderr ("gloss: …"), never a stack; GLOSS_DEBUG=1 adds the details.
+import { readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import type { ImportResult, ReimportResult } from '../../core/api'
+import { GlossError, type ImportResult, type ReimportResult } from '../../core/api'
+import { formatBytes, MAX_IMPORT_BYTES } from '../../core/import/decode'
 import type { ArticleSummary, ExportFile } from '../../core/model'
 import { chromiumPdfRenderer } from '../export/pdf-chromium'
 import { appRoot, defaultDataDir } from '../paths'
-import { createBackend, type BackendApi } from '../services'
+import { createBackend, type Backend, type BackendApi, type BackendOptions } from '../services'
 import { dispatch } from '../services/dispatch'
 import { splitEquals } from '../web/args'
 import { fileErrorMessage, writeFileAtomic } from './write'
@@ -17,16 +19,20 @@ export interface CliIo {
   env?: NodeJS.ProcessEnv
   /** Folder holding resources/ (the sample). Default: the app root. */
   resourcesDir?: string
+  /** For tests: opens the backend (default createBackend). */
+  openBackend?: (opts: BackendOptions) => Backend
 }
 
 export const HELP = `Gloss — read closely, highlight, write a cited analysis, export an annotated report.
 
 Usage:
-  gloss import FILE [--format txt|md|html] [--data-dir DIR]
-      Import a text, Markdown or HTML file into the library.
-  gloss reimport FILE --article ID [--format txt|md|html] [--data-dir DIR]
-      Update an article from a newer version of its file. Highlights and citations follow the text;
-      removed paragraphs are kept aside and what pointed at them shows as "could not be placed".
+  gloss import FILE|URL [--format FORMAT] [--password PASSWORD] [--data-dir DIR]
+      Import a file (web page, PDF, EPUB, Word, Markdown or text) or the page at a web address
+      (http or https; fetched once, only when you ask).
+  gloss reimport [FILE|URL] --article ID [--format FORMAT] [--password PASSWORD] [--data-dir DIR]
+      Update an article from a newer version of its file or page (without FILE or URL: from the web
+      address it came from). Highlights and citations follow the text; removed paragraphs are kept
+      aside and what pointed at them shows as "could not be placed".
   gloss list [--data-dir DIR]
       List the articles: id, title and number of highlights, tab-separated.
   gloss export --article ID --format pdf|md|html|json --out FILE
@@ -49,7 +55,10 @@ interface Parsed {
   flags: Map<string, string>
 }
 
-const VALUE_FLAGS = new Set(['--data-dir', '--format', '--article', '--out', '--page-size', '--scope', '--analyst'])
+const VALUE_FLAGS = new Set(['--data-dir', '--format', '--article', '--out', '--page-size', '--scope', '--analyst', '--password'])
+
+/** "https://…", "http://…" or "www.…": a web address rather than a file name. */
+const isWebAddress = (arg: string): boolean => /^(?:https?:\/\/|www\.)/i.test(arg.trim())
 
 function parse(argv: string[]): Parsed {
   const args = splitEquals(argv)
@@ -86,17 +95,61 @@ async function call<T>(api: BackendApi, method: string, args: unknown[]): Promis
   return envelope.result as T
 }
 
+/** Reads a file to import, refusing one over the import limit before reading it. */
 function readInput(file: string): Buffer {
   try {
+    const { size } = statSync(file)
+    if (size > MAX_IMPORT_BYTES) {
+      throw new CommandError(`This file is too large to import: it is ${formatBytes(size)} and the limit is ${formatBytes(MAX_IMPORT_BYTES)}.`)
+    }
     return readFileSync(file)
   } catch (error) {
+    if (error instanceof CommandError) throw error
     throw new CommandError(fileErrorMessage(error, file, 'read'))
   }
+}
+
+const INTERNAL = 'Something went wrong inside Gloss. Run the command again with GLOSS_DEBUG=1 to see the details.'
+
+/** Full details of an error (its stack, and its cause's), for GLOSS_DEBUG=1. */
+function details(error: unknown): string {
+  const stack = (e: unknown): string => (e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e))
+  const cause = (error as { cause?: unknown } | null)?.cause
+  return cause === undefined ? stack(error) : `${stack(error)}\nCaused by: ${stack(cause)}`
+}
+
+/** A message on one line. */
+const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim()
+
+/**
+ * The backend as the CLI hands it to dispatch: an error that is not a GlossError becomes the generic internal
+ * one here, so dispatch never prints its stack to the terminal; GLOSS_DEBUG=1 prints every error's details.
+ */
+function quietBackend(backend: BackendApi, debug: (error: unknown) => void): BackendApi {
+  return new Proxy(backend, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver)
+      if (typeof value !== 'function') return value
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)
+        } catch (error) {
+          debug(error)
+          if (error instanceof GlossError || (error as Error)?.name === 'GlossError') throw error
+          throw new GlossError('internal', INTERNAL)
+        }
+      }
+    }
+  })
 }
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const debugging = (io.env ?? process.env).GLOSS_DEBUG === '1'
+  const debug = (error: unknown): void => {
+    if (debugging) io.err(`gloss: details: ${details(error)}\n`)
+  }
   let parsed: Parsed
   try {
     parsed = parse(argv)
@@ -112,28 +165,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const commands: Record<string, { check: () => void; run: (api: BackendApi) => Promise<void> }> = {
     import: {
       check: () => {
-        allowOnly(p, ['--data-dir', '--format'], 1)
-        if (!p.positional[0]) throw new UsageError('"gloss import" needs a FILE to import.')
+        allowOnly(p, ['--data-dir', '--format', '--password'], 1)
+        if (!p.positional[0]) throw new UsageError('"gloss import" needs a FILE or a web address to import.')
+        if (isWebAddress(p.positional[0]) && p.flags.has('--format')) throw new UsageError('--format is for files; a web address says what it is.')
       },
       run: async (api) => {
-        const file = p.positional[0]
-        const req: Record<string, unknown> = { name: basename(file), base64: readInput(file).toString('base64') }
-        if (p.flags.has('--format')) req.format = p.flags.get('--format')
-        const result = await call<ImportResult>(api, 'importFile', [req])
+        const source = p.positional[0]
+        let result: ImportResult
+        if (isWebAddress(source)) {
+          io.err(`Fetching ${source}…\n`)
+          result = await call<ImportResult>(api, 'importUrl', [{ url: source }])
+        } else {
+          const req: Record<string, unknown> = { name: basename(source), base64: readInput(source).toString('base64') }
+          if (p.flags.has('--format')) req.format = p.flags.get('--format')
+          if (p.flags.has('--password')) req.password = p.flags.get('--password')
+          result = await call<ImportResult>(api, 'importFile', [req])
+        }
         io.out(`Imported ${result.article.id} ${result.article.title} (${plural(result.article.paragraphCount, 'paragraph')})\n`)
         for (const w of result.warnings) io.err(`Warning: ${w}\n`)
       }
     },
     reimport: {
       check: () => {
-        allowOnly(p, ['--data-dir', '--article', '--format'], 1)
-        if (!p.positional[0]) throw new UsageError('"gloss reimport" needs the FILE holding the new version.')
+        allowOnly(p, ['--data-dir', '--article', '--format', '--password'], 1)
         need(p, '--article')
       },
       run: async (api) => {
-        const file = p.positional[0]
-        const req: Record<string, unknown> = { articleId: need(p, '--article'), name: basename(file), base64: readInput(file).toString('base64') }
+        const source = p.positional[0]
+        const req: Record<string, unknown> = { articleId: need(p, '--article') }
+        if (source && isWebAddress(source)) req.url = source
+        else if (source) {
+          req.name = basename(source)
+          req.base64 = readInput(source).toString('base64')
+        }
+        if (!source || isWebAddress(source)) io.err(`Fetching ${source ?? 'the article’s web address'}…\n`)
         if (p.flags.has('--format')) req.format = p.flags.get('--format')
+        if (p.flags.has('--password')) req.password = p.flags.get('--password')
         const r = await call<ReimportResult>(api, 'reimportArticle', [req])
         io.out(
           `Updated ${r.article.id} ${r.article.title}: ${r.kept} unchanged, ${r.edited} edited, ${r.added} added, ${r.removed} removed ` +
@@ -204,14 +271,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const pdf = chromiumPdfRenderer()
   let backend: ReturnType<typeof createBackend> | null = null
   try {
-    backend = createBackend({ dataDir, mode: 'web', resourcesDir: io.resourcesDir ?? resolve(appRoot(__dirname), 'resources'), pdf })
-    await command.run(backend)
+    const open = io.openBackend ?? createBackend
+    backend = open({ dataDir, mode: 'web', resourcesDir: io.resourcesDir ?? resolve(appRoot(__dirname), 'resources'), pdf })
+    await command.run(quietBackend(backend, debug))
     return 0
   } catch (error) {
-    io.err(`gloss: ${(error as Error).message}\n`)
+    // CommandError and GlossError messages are written for a person; anything else is a bug.
+    const known = error instanceof CommandError || error instanceof GlossError
+    if (!(error instanceof CommandError)) debug(error)
+    io.err(`gloss: ${known ? oneLine((error as Error).message) : INTERNAL}\n`)
     return 1
   } finally {
-    await backend?.close()
-    await pdf.close()
+    await backend?.close().catch(debug)
+    await pdf.close().catch(debug)
   }
 }

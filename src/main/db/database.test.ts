@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { GlossError } from '../../core/api'
@@ -95,12 +95,18 @@ describe('openDatabase', () => {
     db.close()
   })
 
-  it('reports a file that is not a database in words', () => {
+  it('reports a file that is not a database in words and leaves it as it was', () => {
     const dir = tempDir()
     const file = join(dir, 'gloss.db')
-    writeFileSync(file, 'this is not sqlite at all, just text '.repeat(200))
-    expect(() => openDatabase(file)).toThrow(/could not open its library file/)
-    expect(existsSync(file)).toBe(true)
+    const text = 'this is not sqlite at all, just text '.repeat(200)
+    writeFileSync(file, text)
+    expect(() => openDatabase(file)).toThrow(
+      new GlossError(
+        'internal',
+        `The library file ${file} is damaged or is not a Gloss library. Restore it from a backup, or move it aside to start a new, empty library, or choose another folder with --data-dir.`
+      )
+    )
+    expect(readFileSync(file, 'utf8')).toBe(text)
   })
 })
 

@@ -1,6 +1,7 @@
 // Opening the SQLite library file: pragmas, then migrations (one transaction each, keyed on user_version).
 import Database from 'better-sqlite3'
 import { GlossError } from '../../core/api'
+import { userFacingError } from './errors'
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations'
 
 export type DB = Database.Database
@@ -17,7 +18,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   try {
     db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {})
   } catch (error) {
-    throw new GlossError('internal', `Gloss could not open its library file ${file}: ${(error as Error).message}`)
+    throw openError(error, file)
   }
   try {
     // Refuse a newer library before anything (even the journal mode) is written to it.
@@ -30,9 +31,23 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
     return db
   } catch (error) {
     db.close()
-    if (error instanceof GlossError) throw error
-    throw new GlossError('internal', `Gloss could not open its library file ${file}: ${(error as Error).message}`)
+    throw openError(error, file)
   }
+}
+
+/** Why the library could not be opened, in words (read-only or missing folder, damaged file, full disk, …). */
+function openError(error: unknown, file: string): GlossError {
+  return userFacingError(error, { file }) ?? new GlossError('internal', `Gloss could not open its library file ${file}: ${(error as Error).message}`)
+}
+
+/**
+ * Runs fn in a write transaction that takes the write lock up front (BEGIN IMMEDIATE). A deferred transaction that
+ * reads first (even SQLite itself, e.g. FTS5 loading its config on first use) and then writes fails at once with
+ * SQLITE_BUSY when another process is writing; an immediate one waits for the busy timeout instead. Inside another
+ * transaction it is a savepoint. Every write transaction in Gloss goes through here (concurrency.test.ts checks it).
+ */
+export function writeTx<T>(db: DB, fn: () => T): T {
+  return db.transaction(fn).immediate()
 }
 
 export function schemaVersion(db: DB): number {
@@ -61,7 +76,7 @@ function migrate(db: DB, migrations: readonly Migration[]): void {
     if (m.rebuildsTables) db.pragma('foreign_keys = OFF')
     try {
       // BEGIN IMMEDIATE: two processes opening a fresh library at once cannot both migrate.
-      db.transaction(() => {
+      writeTx(db, () => {
         if (schemaVersion(db) >= m.version) return
         db.exec(m.sql)
         if (m.rebuildsTables) {
@@ -69,7 +84,7 @@ function migrate(db: DB, migrations: readonly Migration[]): void {
           if (broken.length) throw new Error(`migration ${m.name} would leave ${broken.length} broken references`)
         }
         db.pragma(`user_version = ${m.version}`)
-      }).immediate()
+      })
     } finally {
       if (m.rebuildsTables) db.pragma('foreign_keys = ON')
     }

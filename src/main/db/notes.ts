@@ -1,7 +1,7 @@
 // Notes (ProseMirror JSON documents) and their extracted paragraph references (note_refs).
 import { parseStoredDoc } from '../../core/notes/doc'
 import type { Note, NoteRef, NoteSummary } from '../../core/model'
-import type { DB } from './database'
+import { writeTx, type DB } from './database'
 
 interface NoteRow {
   id: string
@@ -100,7 +100,7 @@ export function saveNoteDoc(
   w: { id: string; baseRevision: number; doc: string; docVersion: number; text: string; refs: NoteRef[] },
   now: string
 ): NoteSummary | null {
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const changed = db
       .prepare(
         `UPDATE notes SET doc = ?, doc_version = ?, text = ?, revision = revision + 1, updated_at = ?
@@ -114,7 +114,7 @@ export function saveNoteDoc(
     )
     w.refs.forEach((r, i) => insert.run(w.id, i, r.articleId, r.paragraphId, r.quote, r.context))
     return toSummary(db.prepare('SELECT * FROM notes WHERE id = ?').get(w.id) as NoteRow)
-  })()
+  })
 }
 
 export function refsOfNote(db: DB, noteId: string): NoteRef[] {

@@ -39,7 +39,7 @@ function workerScript(): { filename: string; execArgv: string[] } {
 export const CANCELLED = 'The import was cancelled; nothing was added to the library.'
 
 function timeoutMessage(ms: number): string {
-  const what = ms >= 60_000 ? `${Math.round(ms / 60_000)} minutes` : `${Math.round(ms / 1000)} seconds`
+  const what = ms >= 60_000 ? `${Math.round(ms / 60_000)} minutes` : ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`
   return `Reading this file took more than ${what}, so Gloss stopped; nothing was added to the library.`
 }
 

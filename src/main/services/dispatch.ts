@@ -3,6 +3,7 @@
 // and wraps the outcome in an Envelope. GlossErrors keep their code and message; anything else becomes a
 // generic 'internal' error (the stack goes to stderr, never to the caller).
 import { BACKEND_METHODS, isGlossError, validateArgs, type BackendMethod, type Envelope } from '../../core/api'
+import { userFacingError } from '../db/errors'
 import type { BackendApi } from '.'
 
 const SERVED = new Set<string>(BACKEND_METHODS)
@@ -21,7 +22,8 @@ export async function dispatch(api: BackendApi, method: string, args: unknown): 
     const result = await fn.apply(api, checked)
     return { ok: true, result: result === undefined ? null : result }
   } catch (error) {
-    if (isGlossError(error)) return { ok: false, error: { code: error.code, message: error.message } }
+    const known = isGlossError(error) ? error : userFacingError(error)
+    if (known) return { ok: false, error: { code: known.code, message: known.message } }
     process.stderr.write(`Gloss: ${method} failed: ${(error as Error)?.stack ?? String(error)}\n`)
     return {
       ok: false,

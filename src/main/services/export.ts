@@ -8,6 +8,7 @@ import { buildReport, type ReportInput } from '../../core/report/build'
 import { renderReportHtml } from '../../core/report/html'
 import { renderReportMarkdown } from '../../core/report/markdown'
 import * as articles from '../db/articles'
+import { writeTx } from '../db/database'
 import * as highlightsRepo from '../db/highlights'
 import * as notesRepo from '../db/notes'
 import type { Ctx } from './context'
@@ -97,7 +98,7 @@ export function importAnnotations(ctx: Ctx, req: { articleId: string; json: stri
   let created = 0
   let rejected = 0
   const notes = [...warnings]
-  ctx.db.transaction(() => {
+  writeTx(ctx.db, () => {
     for (const req of highlights) {
       try {
         insertChecked(ctx, article.paragraphs, { ...req, articleId: article.id })
@@ -108,6 +109,6 @@ export function importAnnotations(ctx: Ctx, req: { articleId: string; json: stri
         notes.push(`An annotation was skipped: ${error.message}`)
       }
     }
-  })()
+  })
   return { created, skipped: skipped + rejected, warnings: notes }
 }

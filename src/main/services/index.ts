@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { GlossError, type BackendMethod, type GlossApi } from '../../core/api'
 import { openDatabase } from '../db/database'
+import { userFacingError } from '../db/errors'
 import { ImportJobs } from '../import/jobs'
 import { createImportRunner } from '../import/runner'
 import type { BackendOptions, Ctx } from './context'
@@ -27,22 +28,44 @@ export interface Backend extends BackendApi {
 }
 
 export function createBackend(opts: BackendOptions): Backend {
+  return backendOn(openLibrary(opts))
+}
+
+/**
+ * Creates the data folder if needed, opens its library, removes imports a stopped process left half-written, and
+ * imports the sample on first run. Throws a GlossError saying what is wrong and what to do (read-only or misplaced
+ * folder, damaged library, full disk, …).
+ */
+export function openLibrary(opts: BackendOptions): Ctx {
+  const file = join(opts.dataDir, DB_FILE)
   try {
     mkdirSync(opts.dataDir, { recursive: true })
   } catch (error) {
-    throw new GlossError('internal', `Gloss could not create its data folder ${opts.dataDir}: ${(error as Error).message}`)
+    throw (
+      userFacingError(error, { dataDir: opts.dataDir, file }) ??
+      new GlossError('internal', `Gloss could not create its data folder ${opts.dataDir}: ${(error as Error).message}`)
+    )
   }
-  const db = openDatabase(join(opts.dataDir, DB_FILE), { nativeBinding: opts.nativeBinding })
-  const ctx: Ctx = { db, opts, importer: createImportRunner(), jobs: new ImportJobs() }
+  const ctx: Ctx = { db: openDatabase(file, { nativeBinding: opts.nativeBinding }), opts, importer: createImportRunner(), jobs: new ImportJobs() }
   try {
     library.dropStaleImports(ctx)
     library.importSampleOnFirstRun(ctx)
   } catch (error) {
-    process.stderr.write(`Gloss: the sample article could not be imported: ${(error as Error).message}\n`)
+    const why = userFacingError(error, { dataDir: opts.dataDir, file })?.message ?? (error as Error).message
+    process.stderr.write(`Gloss: the sample article could not be imported: ${why}\n`)
   }
+  return ctx
+}
 
-  // Every method is async on the outside (same shape as the IPC/HTTP transports) and synchronous inside.
-  return {
+/**
+ * The API over an open library. A SQLite or file-system failure leaves every method as a GlossError in plain
+ * words naming this library's folder (userFacingError); other errors pass through unchanged.
+ */
+export function backendOn(ctx: Ctx): Backend {
+  const { db, opts } = ctx
+  const where = { dataDir: opts.dataDir, file: join(opts.dataDir, DB_FILE) }
+  // Every method is async on the outside (same shape as the IPC/HTTP transports).
+  const api: BackendApi = {
     appInfo: async () => ({ mode: opts.mode, version, dataDir: opts.dataDir }),
     listArticles: async () => library.listArticles(ctx),
     getArticle: async (id) => library.requireArticle(ctx, id),
@@ -74,8 +97,20 @@ export function createBackend(opts: BackendOptions): Backend {
     getBacklinks: async (articleId) => notes.getBacklinks(ctx, articleId),
 
     importAnnotations: async (req) => exporting.importAnnotations(ctx, req),
-    exportReport: (req) => exporting.exportReport(ctx, req),
-
+    exportReport: (req) => exporting.exportReport(ctx, req)
+  }
+  for (const name of Object.keys(api) as (keyof BackendApi)[]) {
+    const method = api[name] as (...args: unknown[]) => Promise<unknown>
+    ;(api as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      try {
+        return await method(...args)
+      } catch (error) {
+        throw userFacingError(error, where) ?? error
+      }
+    }
+  }
+  return {
+    ...api,
     close: async () => {
       ctx.jobs.cancelAll()
       if (db.open) db.close()

@@ -11,6 +11,7 @@ import { checkDetails, type DetailsInput } from '../../core/import/details'
 import type { Article, ArticleSummary } from '../../core/model'
 import { assignParagraphIds } from '../../core/paragraphs'
 import * as articles from '../db/articles'
+import { writeTx } from '../db/database'
 import { getSetting, setSetting } from '../db/settings'
 import { CANCELLED } from '../import/runner'
 import type { ImportWork, ParsedDetails } from '../import/worker'
@@ -34,10 +35,6 @@ export function decodeBase64(b64: string): Uint8Array {
   return new Uint8Array(Buffer.from(clean, 'base64'))
 }
 
-/** Runs fn in one write transaction that takes the write lock up front (so the busy timeout applies). */
-export function write<T>(ctx: Ctx, fn: () => T): T {
-  return ctx.db.transaction(fn).immediate()
-}
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
@@ -76,24 +73,24 @@ async function storeArticle(ctx: Ctx, a: articles.NewArticle, job: Job): Promise
   if (a.paragraphs.length === 0) throw new GlossError('import_rejected', 'Nothing to import: the document contains no readable text.')
   const now = nowIso()
   if (a.paragraphs.length <= SAVE_CHUNK) {
-    write(ctx, () => articles.insertArticle(ctx.db, a, now))
+    writeTx(ctx.db, () => articles.insertArticle(ctx.db, a, now))
     return
   }
-  write(ctx, () => articles.insertPendingArticle(ctx.db, a, now, job.id))
+  writeTx(ctx.db, () => articles.insertPendingArticle(ctx.db, a, now, job.id))
   try {
     for (let i = 0; i < a.paragraphs.length; i += SAVE_CHUNK) {
       if (job.signal.aborted) throw new GlossError('cancelled', CANCELLED)
       job.report('saving', i, a.paragraphs.length)
-      write(ctx, () => articles.insertParagraphs(ctx.db, a.id, a.paragraphs.slice(i, i + SAVE_CHUNK), now))
+      writeTx(ctx.db, () => articles.insertParagraphs(ctx.db, a.id, a.paragraphs.slice(i, i + SAVE_CHUNK), now))
       await tick()
     }
     if (job.signal.aborted) throw new GlossError('cancelled', CANCELLED)
-    if (!write(ctx, () => articles.publishArticle(ctx.db, a.id, job.id, nowIso()))) {
+    if (!writeTx(ctx.db, () => articles.publishArticle(ctx.db, a.id, job.id, nowIso()))) {
       throw new GlossError('internal', 'The import was interrupted while it was being saved.')
     }
   } catch (error) {
     try {
-      write(ctx, () => articles.dropPendingImport(ctx.db, a.id, job.id))
+      writeTx(ctx.db, () => articles.dropPendingImport(ctx.db, a.id, job.id))
     } catch {
       // Left hidden; the next start removes it (dropStaleImports).
     }
@@ -116,7 +113,9 @@ export async function withImportJob<T>(ctx: Ctx, jobId: string | undefined, fn: 
     const result = await fn(job)
     ctx.jobs.finish(job.id, 'done')
     return result
-  } catch (error) {
+  } catch (caught) {
+    // Whatever step was running when the user cancelled (a download, the worker, a write) ends as 'cancelled'.
+    const error = job.signal.aborted ? new GlossError('cancelled', CANCELLED) : caught
     const cancelled = error instanceof GlossError && error.code === 'cancelled'
     ctx.jobs.finish(job.id, cancelled ? 'cancelled' : 'failed', (error as Error).message)
     throw error
@@ -138,7 +137,7 @@ function runImport(ctx: Ctx, jobId: string | undefined, prepare: (signal: AbortS
 export function importFile(ctx: Ctx, req: ImportRequest): Promise<ImportResult> {
   const bytes = decodeBase64(req.base64)
   return runImport(ctx, req.jobId, () => ({
-    task: { kind: 'source', source: { name: req.name, bytes, format: req.format } },
+    task: { kind: 'source', source: { name: req.name, bytes, format: req.format, password: req.password } },
     from: { fileName: req.name }
   }))
 }
@@ -192,7 +191,7 @@ export function importSampleOnFirstRun(ctx: Ctx): void {
   const { blocks, ...parsed } = parseTextSource({ name: SAMPLE_FILE, bytes, format: 'txt' }, { html: NO_HTML })
   const a = newArticle(parsed, assignParagraphIds(blocks), { fileName: SAMPLE_FILE })
   // Check the flag again inside the write transaction: two processes starting at once import it once.
-  write(ctx, () => {
+  writeTx(ctx.db, () => {
     if (getSetting(ctx.db, SAMPLE_FLAG)) return
     articles.insertArticle(ctx.db, a, nowIso())
     setSetting(ctx.db, SAMPLE_FLAG, nowIso())
@@ -204,7 +203,7 @@ const STALE_IMPORT_MS = 15 * 60_000
 
 export function dropStaleImports(ctx: Ctx): void {
   const before = new Date(Date.now() - STALE_IMPORT_MS).toISOString()
-  write(ctx, () => articles.dropStaleImports(ctx.db, before))
+  writeTx(ctx.db, () => articles.dropStaleImports(ctx.db, before))
 }
 
 export function listArticles(ctx: Ctx): ArticleSummary[] {
@@ -218,7 +217,7 @@ export function requireArticle(ctx: Ctx, id: string): Article {
 }
 
 export function restoreArticle(ctx: Ctx, id: string): ArticleSummary {
-  if (!write(ctx, () => articles.restoreArticle(ctx.db, id, nowIso()))) {
+  if (!writeTx(ctx.db, () => articles.restoreArticle(ctx.db, id, nowIso()))) {
     throw new GlossError('not_found', 'This article cannot be restored: it is in the library already, or it was never there.')
   }
   const summary = articles.getArticleSummary(ctx.db, id)
@@ -227,7 +226,7 @@ export function restoreArticle(ctx: Ctx, id: string): ArticleSummary {
 }
 
 export function deleteArticle(ctx: Ctx, id: string): void {
-  if (!write(ctx, () => articles.tombstoneArticle(ctx.db, id, nowIso()))) {
+  if (!writeTx(ctx.db, () => articles.tombstoneArticle(ctx.db, id, nowIso()))) {
     throw new GlossError('not_found', 'This article is not in the library (it may have been deleted already).')
   }
 }
@@ -235,7 +234,7 @@ export function deleteArticle(ctx: Ctx, id: string): void {
 /** "Edit details…": the user's corrections (checked and tidied in the core), kept by later re-imports. */
 export function updateArticleDetails(ctx: Ctx, req: DetailsInput & { id: string }): ArticleSummary {
   const details = checkDetails(req)
-  if (!write(ctx, () => articles.updateArticleDetails(ctx.db, req.id, details, nowIso()))) {
+  if (!writeTx(ctx.db, () => articles.updateArticleDetails(ctx.db, req.id, details, nowIso()))) {
     throw new GlossError('not_found', 'This article is not in the library (it may have been deleted).')
   }
   return articles.getArticleSummary(ctx.db, req.id)!

@@ -10,7 +10,8 @@ import * as articles from '../db/articles'
 import { CANCELLED } from '../import/runner'
 import type { ImportWork } from '../import/worker'
 import type { Ctx } from './context'
-import { decodeBase64, withImportJob, write } from './library'
+import { writeTx } from '../db/database'
+import { decodeBase64, withImportJob } from './library'
 import { fetchWebSource } from './web-source'
 
 const NOT_FOUND = 'This article is not in the library (it may have been deleted), so it cannot be updated.'
@@ -44,7 +45,10 @@ export async function reimportArticle(ctx: Ctx, req: ReimportRequest): Promise<R
     let task: ImportWork
     let fetched: { finalUrl: string; fetchedAt: string } | null = null
     if (req.base64 !== undefined) {
-      task = { kind: 'source', source: { name: req.name ?? current.fileName ?? 'file', bytes: decodeBase64(req.base64), format: req.format } }
+      task = {
+        kind: 'source',
+        source: { name: req.name ?? current.fileName ?? 'file', bytes: decodeBase64(req.base64), format: req.format, password: req.password }
+      }
     } else {
       const address = req.url ?? current.url
       if (!address) throw new GlossError('invalid_input', 'This article has no web address to update it from; choose a file instead.')
@@ -61,7 +65,7 @@ export async function reimportArticle(ctx: Ctx, req: ReimportRequest): Promise<R
     job.report('saving')
 
     // Immediate: two updates of the same article at once are applied one after the other, each on fresh text.
-    const counts = write(ctx, () => {
+    const counts = writeTx(ctx.db, () => {
       if (!articles.articleExists(ctx.db, req.articleId)) throw new GlossError('not_found', NOT_FOUND)
       const now = articles.getParagraphs(ctx.db, req.articleId)
       // Someone else changed the text while the worker ran: align the new version with what is stored now.

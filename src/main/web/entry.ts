@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromiumPdfRenderer } from '../export/pdf-chromium'
 import { appRoot } from '../paths'
-import { createBackend } from '../services'
+import { openFailureMessage } from '../db/errors'
+import { createBackend, DB_FILE } from '../services'
 import { parseWebArgs, UsageError } from './args'
 import { startWebServer } from './server'
 
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   try {
     backend = createBackend({ dataDir: args.dataDir, mode: 'web', resourcesDir: join(root, 'resources'), pdf })
   } catch (error) {
-    process.stderr.write(`Gloss cannot open its library: ${(error as Error).message}\nData folder: ${args.dataDir}\n`)
+    process.stderr.write(`${openFailureMessage(error, { dataDir: args.dataDir, file: join(args.dataDir, DB_FILE) })}\n`)
     process.exit(1)
   }
   const rendererDir = join(root, 'out', 'renderer')
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`Gloss web mode failed: ${(error as Error)?.stack ?? String(error)}\n`)
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`Gloss web mode failed: ${message}\n`)
+  if (process.env.GLOSS_DEBUG === '1') process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`)
   process.exit(1)
 })

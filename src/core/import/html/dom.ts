@@ -10,12 +10,17 @@ export interface DomNode {
   readonly textContent: string | null
   readonly childNodes: ArrayLike<DomNode>
   readonly parentNode: DomNode | null
+  /** Walk children with these: indexing a live NodeList is slow in jsdom on large pages. */
+  readonly firstChild: DomNode | null
+  readonly nextSibling: DomNode | null
 }
 
 export interface DomElement extends DomNode {
   /** Lower-case tag name ("p", "div"). */
   readonly localName: string
   readonly children: ArrayLike<DomElement>
+  readonly firstElementChild: DomElement | null
+  readonly nextElementSibling: DomElement | null
   getAttribute(name: string): string | null
   hasAttribute(name: string): boolean
   querySelector(selectors: string): DomElement | null
@@ -46,6 +51,20 @@ export function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE
 }
 
+/** A node's children, in order (read through sibling links: fast on large jsdom trees). */
+export function childList(node: DomNode): DomNode[] {
+  const out: DomNode[] = []
+  for (let c = node.firstChild; c; c = c.nextSibling) out.push(c)
+  return out
+}
+
+/** An element's child elements, in order. */
+export function elementChildren(el: DomElement): DomElement[] {
+  const out: DomElement[] = []
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) out.push(c)
+  return out
+}
+
 /** Depth and element count of a tree, without recursion (a hostile page may nest thousands of levels). */
 export function measureTree(root: DomElement): { depth: number; elements: number } {
   let depth = 0
@@ -55,8 +74,7 @@ export function measureTree(root: DomElement): { depth: number; elements: number
     const [el, d] = stack.pop()!
     elements++
     if (d > depth) depth = d
-    const kids = el.children
-    for (let i = 0; i < kids.length; i++) stack.push([kids[i], d + 1])
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1])
   }
   return { depth, elements }
 }

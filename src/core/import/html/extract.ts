@@ -5,14 +5,18 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability'
 import { titleFromFileName } from '../clean'
 import type { Block, ParsedArticle } from '../types'
 import { dropFurniture } from './boilerplate'
-import { measureTree, type DomDocument, type HtmlEnv } from './dom'
+import { measureTree, type DomDocument, type DomElement, type HtmlEnv } from './dom'
 import { checkHtmlLimits, MAX_HTML_DEPTH } from './limits'
 import { readPageMetadata, type ReadabilityHints } from './metadata'
 import { segmentHtml } from './segment'
 import { GlossError } from '../../errors'
 
-/** Readability gives up above this many elements (it is quadratic on huge pages); such pages are read whole. */
-export const MAX_READABILITY_ELEMENTS = 40_000
+/**
+ * Above this many elements Readability is not run (it slows down faster than the page grows: ~3 s for 5,000
+ * paragraphs, ~50 s for 20,000); such pages are books or reports rather than news pages, and are read from their
+ * <article> or <main> element (else whole).
+ */
+export const MAX_READABILITY_ELEMENTS = 15_000
 /** Less text than this is not an article Readability found, but a fragment of the page. */
 const MIN_ARTICLE_CHARS = 140
 
@@ -24,6 +28,16 @@ interface ReadabilityArticle extends ReadabilityHints {
   textContent?: string | null
 }
 
+/** The page's main content without Readability: its one <article> (or <main>) when that holds most of the text. */
+function mainContent(root: DomElement): DomElement {
+  const total = (root.textContent ?? '').length
+  for (const selector of ['article', 'main, [role="main"]']) {
+    const found = root.querySelectorAll(selector)
+    if (found.length === 1 && (found[0].textContent ?? '').length >= total * 0.5) return found[0]
+  }
+  return root
+}
+
 function runReadability(doc: DomDocument): ReadabilityArticle | null {
   // Readability works on a real DOM document (jsdom's); it changes the document, hence the copy.
   const real = doc as unknown as Document
@@ -31,7 +45,6 @@ function runReadability(doc: DomDocument): ReadabilityArticle | null {
   if (!isProbablyReaderable(real, { minContentLength: 80, minScore: 12 })) return null
   try {
     return new Readability(doc.cloneNode(true) as unknown as Document, {
-      maxElemsToParse: MAX_READABILITY_ELEMENTS,
       keepClasses: false,
       charThreshold: 400
     }).parse()
@@ -51,25 +64,39 @@ export interface HtmlSource {
   baseUrl?: string | null
 }
 
+/**
+ * The part of a huge page its details are read from: the head and the start of the body (where the title, byline
+ * and date are). Parsing it alone spares a second full DOM of a page that is read whole anyway.
+ */
+function pageStart(html: string): string {
+  const body = html.search(/<body[\s>]/i)
+  return html.slice(0, (body >= 0 ? body : 0) + 200_000)
+}
+
 /** Extracts the article of a web page: its details and its blocks. */
 export function extractHtml(src: HtmlSource, env: HtmlEnv): ParsedArticle {
-  checkHtmlLimits(src.html)
-  const doc = env.parseDocument(src.html, src.baseUrl)
-  const root = doc.documentElement
-  if (root && measureTree(root).depth > MAX_HTML_DEPTH) {
-    throw new GlossError('import_rejected', `This page is nested more than ${MAX_HTML_DEPTH} levels deep, so it was not imported.`)
-  }
+  const scan = checkHtmlLimits(src.html)
   const warnings: string[] = []
-  const article = runReadability(doc)
-  const details = readPageMetadata(doc, { baseUrl: src.baseUrl ?? null, readability: article })
-
   let blocks: Block[] = []
-  if (article?.content && (article.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS) {
-    blocks = dropFurniture(segmentHtml(env.sanitize(article.content), { baseUrl: src.baseUrl }))
-  }
-  if (blocks.length === 0) {
-    blocks = segmentHtml(env.sanitize(src.html), { baseUrl: src.baseUrl })
-    if (blocks.length) warnings.push(NOT_AN_ARTICLE)
+  let details
+  if (scan.elements > MAX_READABILITY_ELEMENTS) {
+    // A book-length page: its details from its start, its text from its <article>/<main> (else all of it).
+    details = readPageMetadata(env.parseDocument(pageStart(src.html), src.baseUrl), { baseUrl: src.baseUrl ?? null })
+    blocks = segmentHtml(mainContent(env.sanitize(src.html)), { baseUrl: src.baseUrl })
+  } else {
+    const doc = env.parseDocument(src.html, src.baseUrl)
+    if (doc.documentElement && measureTree(doc.documentElement).depth > MAX_HTML_DEPTH) {
+      throw new GlossError('import_rejected', `This page is nested more than ${MAX_HTML_DEPTH} levels deep, so it was not imported.`)
+    }
+    const article = runReadability(doc)
+    details = readPageMetadata(doc, { baseUrl: src.baseUrl ?? null, readability: article })
+    if (article?.content && (article.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS) {
+      blocks = dropFurniture(segmentHtml(env.sanitize(article.content), { baseUrl: src.baseUrl }))
+    }
+    if (blocks.length === 0) {
+      blocks = segmentHtml(env.sanitize(src.html), { baseUrl: src.baseUrl })
+      if (blocks.length) warnings.push(NOT_AN_ARTICLE)
+    }
   }
   const firstHeading = blocks.find((b) => b.kind === 'h1' || b.kind === 'h2')?.text
   const title = details.title || firstHeading || titleFromFileName(src.name)

@@ -60,9 +60,10 @@ export function scanHtml(html: string): HtmlScan {
   return { depth, elements }
 }
 
-/** Throws a clear import error when a page is beyond what Gloss reads. */
-export function checkHtmlLimits(html: string, what = 'This page'): void {
-  const { depth, elements } = scanHtml(html)
+/** Throws a clear import error when a page is beyond what Gloss reads; returns the scan otherwise. */
+export function checkHtmlLimits(html: string, what = 'This page'): HtmlScan {
+  const scan = scanHtml(html)
+  const { depth, elements } = scan
   if (depth > MAX_HTML_DEPTH) {
     throw new GlossError(
       'import_rejected',
@@ -77,4 +78,5 @@ export function checkHtmlLimits(html: string, what = 'This page'): void {
         `${MAX_HTML_ELEMENTS.toLocaleString('en-US')}, so it was not imported.`
     )
   }
+  return scan
 }

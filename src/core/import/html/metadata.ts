@@ -21,9 +21,8 @@ const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g
 type Json = unknown
 
 /** Every object in the page's JSON-LD blocks (arrays and @graph flattened). */
-export function jsonLdObjects(doc: DomDocument): Record<string, Json>[] {
+export function jsonLdObjects(scripts: DomElement[]): Record<string, Json>[] {
   const out: Record<string, Json>[] = []
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]')
   const visit = (v: Json, depth: number): void => {
     if (depth > 6 || v === null || typeof v !== 'object') return
     if (Array.isArray(v)) {
@@ -85,9 +84,8 @@ function names(v: Json): string[] {
 }
 
 /** Meta tag values by lower-cased name, property, itemprop or http-equiv, in document order. */
-function metaIndex(doc: DomDocument): Map<string, string[]> {
+function metaIndex(metas: DomElement[]): Map<string, string[]> {
   const index = new Map<string, string[]>()
-  const metas = doc.querySelectorAll('meta')
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i]
     // Some saved pages carry the value in "value" instead of "content".
@@ -295,11 +293,62 @@ export function cutAtWord(text: string, max: number): string {
   return `${(at > max / 2 ? cut.slice(0, at) : cut).replace(/[\s,;:.–—-]+$/, '')}…`
 }
 
-function textsOf(doc: DomDocument, selector: string): string[] {
-  const els = doc.querySelectorAll(selector)
-  const out: string[] = []
-  for (let i = 0; i < els.length && i < 20; i++) out.push(clean(els[i].textContent))
-  return out.filter(Boolean)
+const textsOf = (els: DomElement[]): string[] => els.slice(0, 20).map((e) => clean(e.textContent)).filter(Boolean)
+
+/** The elements metadata is read from, found in one walk of the document (selector engines are slow on big pages). */
+interface PageIndex {
+  metas: DomElement[]
+  ldScripts: DomElement[]
+  title: DomElement | null
+  canonical: DomElement | null
+  /** <h1>s inside an <article>/<main>, then all of them. */
+  mainHeadings: DomElement[]
+  headings: DomElement[]
+  /** <time pubdate>, [itemprop=datePublished], <time> in an article/main/header, any <time datetime>. */
+  dates: DomElement[][]
+  /** Author names marked up in the page (itemprop=author > itemprop=name, rel=author, .byline itemprop=name). */
+  authors: DomElement[]
+}
+
+const tokens = (v: string | null): string[] => (v ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+
+function indexPage(doc: DomDocument): PageIndex {
+  const index: PageIndex = { metas: [], ldScripts: [], title: null, canonical: null, mainHeadings: [], headings: [], dates: [[], [], [], []], authors: [] }
+  const root = doc.documentElement
+  if (!root) return index
+  const stack: [DomElement, { inMain: boolean; inArticle: boolean; inAuthor: boolean; inByline: boolean }][] = [
+    [root, { inMain: false, inArticle: false, inAuthor: false, inByline: false }]
+  ]
+  while (stack.length) {
+    const [el, ctx] = stack.pop()!
+    const tag = el.localName
+    const itemprop = tokens(el.getAttribute('itemprop'))
+    if (tag === 'meta') index.metas.push(el)
+    else if (tag === 'script' && (el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') index.ldScripts.push(el)
+    else if (tag === 'title' && !index.title) index.title = el
+    else if (tag === 'link' && !index.canonical && tokens(el.getAttribute('rel')).includes('canonical')) index.canonical = el
+    else if (tag === 'h1') (ctx.inArticle ? index.mainHeadings : index.headings).push(el)
+    if (tag === 'time' && el.hasAttribute('datetime')) {
+      if (el.hasAttribute('pubdate')) index.dates[0].push(el)
+      else if (ctx.inMain) index.dates[2].push(el)
+      else index.dates[3].push(el)
+    }
+    if (itemprop.includes('datepublished') && (el.hasAttribute('datetime') || el.hasAttribute('content'))) index.dates[1].push(el)
+    if (tokens(el.getAttribute('rel')).includes('author') || ((ctx.inAuthor || ctx.inByline) && itemprop.includes('name'))) index.authors.push(el)
+    const article = tag === 'article' || tag === 'main' || el.getAttribute('role') === 'main'
+    const next = {
+      inArticle: ctx.inArticle || article,
+      inMain: ctx.inMain || article || tag === 'header',
+      inAuthor: ctx.inAuthor || itemprop.includes('author'),
+      inByline: ctx.inByline || tokens(el.getAttribute('class')).includes('byline')
+    }
+    const kids: DomElement[] = []
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) kids.push(c)
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], next])
+  }
+  // Headings in an article or main come first.
+  index.headings = [...index.mainHeadings, ...index.headings]
+  return index
 }
 
 function attrOf(el: DomElement | null, ...attrs: string[]): string | null {
@@ -313,8 +362,9 @@ function attrOf(el: DomElement | null, ...attrs: string[]): string | null {
 
 /** Reads a page's metadata (the raw, unsanitised document: nothing in it is executed or displayed). */
 export function readPageMetadata(doc: DomDocument, opts: { baseUrl?: string | null; readability?: ReadabilityHints | null } = {}): FoundDetails {
-  const meta = metaIndex(doc)
-  const ld = mainWork(jsonLdObjects(doc))
+  const page = indexPage(doc)
+  const meta = metaIndex(page.metas)
+  const ld = mainWork(jsonLdObjects(page.ldScripts))
   const r = opts.readability ?? {}
 
   const declaredPublisher =
@@ -325,9 +375,8 @@ export function readPageMetadata(doc: DomDocument, opts: { baseUrl?: string | nu
 
   // The article's own heading (inside the article when there is one) is its title as printed, when the page's
   // <title> or declared title contains it; otherwise the declared title (JSON-LD headline, og:title) or Readability's.
-  const headings = textsOf(doc, 'article h1, main h1, [role="main"] h1')
-  if (!headings.length) headings.push(...textsOf(doc, 'h1'))
-  const pageTitle = clean(doc.querySelector('title')?.textContent)
+  const headings = textsOf(page.mainHeadings.length ? page.mainHeadings : page.headings)
+  const pageTitle = clean(page.title?.textContent)
   const declared =
     (ld && str(ld.headline)) ||
     first(meta, 'og:title', 'twitter:title', 'citation_title', 'dc.title', 'title', 'sailthru.title', 'parsely-title') ||
@@ -348,7 +397,7 @@ export function readPageMetadata(doc: DomDocument, opts: { baseUrl?: string | nu
       .filter((x): x is string => !!x && !/^https?:/i.test(x))
       .flatMap(bylineNames),
     (meta.get('article:author') ?? []).filter((x) => !/^https?:|\.com\b/i.test(x)).flatMap(bylineNames),
-    textsOf(doc, '[itemprop~="author"] [itemprop~="name"], [rel~="author"], .byline [itemprop~="name"]').flatMap(bylineNames),
+    textsOf(page.authors).flatMap(bylineNames),
     r.byline ? bylineNames(r.byline) : []
   ]
   for (const list of candidates) {
@@ -359,11 +408,7 @@ export function readPageMetadata(doc: DomDocument, opts: { baseUrl?: string | nu
     }
   }
 
-  const timeEl =
-    doc.querySelector('time[pubdate][datetime]') ??
-    doc.querySelector('[itemprop~="datePublished"][datetime], [itemprop~="datePublished"][content]') ??
-    doc.querySelector('article time[datetime], main time[datetime], header time[datetime]') ??
-    doc.querySelector('time[datetime]')
+  const timeEl = page.dates.find((list) => list.length)?.[0] ?? null
   const dateCandidates = [
     first(meta, 'article:published_time', 'og:published_time', 'published_time'),
     ld ? str(ld.datePublished) : null,
@@ -383,7 +428,7 @@ export function readPageMetadata(doc: DomDocument, opts: { baseUrl?: string | nu
     if (publishedAt) break
   }
 
-  const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href')
+  const canonical = page.canonical?.getAttribute('href')
   const url =
     webUrl(canonical, opts.baseUrl) ??
     webUrl(first(meta, 'og:url', 'twitter:url'), opts.baseUrl) ??

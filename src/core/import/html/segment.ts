@@ -4,7 +4,7 @@
 import { CELL_SEPARATOR, type InlineMark, type InlineMarkType, type ParagraphKind } from '../../model'
 import { normalizePre } from '../../paragraphs'
 import type { Block } from '../types'
-import { isElement, TEXT_NODE, type DomElement, type DomNode } from './dom'
+import { childList, elementChildren, isElement, TEXT_NODE, type DomElement, type DomNode } from './dom'
 import { InlineText } from './inline'
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
@@ -32,7 +32,10 @@ const MARKS: Record<string, InlineMarkType> = {
   del: 'del', s: 'del', strike: 'del'
 }
 
-const BLOCK_SELECTOR = 'p,div,section,article,ul,ol,li,h1,h2,h3,h4,h5,h6,blockquote,pre,table,figure,dl,hr,main,header,footer,aside'
+const BLOCK_DESCENDANTS = new Set([
+  'p', 'div', 'section', 'article', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'figure',
+  'dl', 'hr', 'main', 'header', 'footer', 'aside'
+])
 
 export interface SegmentOptions {
   /** Address the HTML came from, to resolve relative links (links that cannot be resolved lose their address). */
@@ -48,8 +51,16 @@ function isSkipped(el: DomElement): boolean {
   )
 }
 
+/** Whether any element inside is laid out as a block (a plain walk: selector engines are slow on big pages). */
 function hasBlockDescendant(el: DomElement): boolean {
-  return el.querySelector(BLOCK_SELECTOR) !== null
+  const stack: DomElement[] = []
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c)
+  while (stack.length) {
+    const e = stack.pop()!
+    if (BLOCK_DESCENDANTS.has(e.localName)) return true
+    for (let c = e.firstElementChild; c; c = c.nextElementSibling) stack.push(c)
+  }
+  return false
 }
 
 /** An address a reader may follow: http(s) or mailto, absolute (resolved against the page when it is relative). */
@@ -69,9 +80,7 @@ function altText(img: DomElement): string {
 }
 
 function childrenOf(el: DomElement, names: Set<string>): DomElement[] {
-  const out: DomElement[] = []
-  for (let i = 0; i < el.children.length; i++) if (names.has(el.children[i].localName)) out.push(el.children[i])
-  return out
+  return elementChildren(el).filter((c) => names.has(c.localName))
 }
 
 const ROW_PARENTS = new Set(['thead', 'tbody', 'tfoot'])
@@ -79,8 +88,7 @@ const ROW_PARENTS = new Set(['thead', 'tbody', 'tfoot'])
 /** The rows of a table itself (not of tables nested in its cells), with whether each is in the <thead>. */
 function tableRows(table: DomElement): { row: DomElement; inHead: boolean }[] {
   const rows: { row: DomElement; inHead: boolean }[] = []
-  for (let i = 0; i < table.children.length; i++) {
-    const child = table.children[i]
+  for (const child of elementChildren(table)) {
     if (child.localName === 'tr') rows.push({ row: child, inHead: false })
     else if (ROW_PARENTS.has(child.localName)) {
       for (const tr of childrenOf(child, new Set(['tr']))) rows.push({ row: tr, inHead: child.localName === 'thead' })
@@ -139,52 +147,49 @@ class Segmenter {
 
   /** Flattens a subtree into one paragraph's text (blocks inside become word breaks). */
   collect(node: DomNode, b: InlineText, exclude?: (e: DomElement) => boolean): void {
-    const kids = node.childNodes
-    for (let i = 0; i < kids.length; i++) {
-      const child = kids[i]
-      if (child.nodeType === TEXT_NODE) {
-        b.add(child.nodeValue ?? '')
-        continue
-      }
-      if (!isElement(child)) continue
-      const tag = child.localName
-      if (isSkipped(child) || (exclude && exclude(child))) continue
-      if (tag === 'br') {
-        b.space()
-        continue
-      }
-      if (tag === 'img') {
-        // An image inside a sentence reads as its alt text (images are never downloaded).
-        const alt = altText(child)
-        if (alt) b.add(` ${alt} `)
-        continue
-      }
-      if (BLOCKS.has(tag)) {
-        b.space()
-        this.collect(child, b, exclude)
-        b.space()
-        continue
-      }
-      if (tag === 'q') {
-        b.add('“')
-        this.collect(child, b, exclude)
-        b.add('”')
-        continue
-      }
-      const type = tag === 'a' ? 'link' : MARKS[tag]
-      if (!type) {
-        this.collect(child, b, exclude)
-        continue
-      }
-      const href = type === 'link' ? safeHref(child.getAttribute('href'), this.opts.baseUrl) : null
-      if (type === 'link' && !href) {
-        this.collect(child, b, exclude)
-        continue
-      }
-      const handle = b.openMark(type, href ?? undefined)
-      this.collect(child, b, exclude)
-      b.close(handle)
+    for (let child = node.firstChild; child; child = child.nextSibling) this.collectNode(child, b, exclude)
+  }
+
+  /** One node's share of a paragraph's text (text, a line break, an image's alt text, formatting around its text). */
+  private collectNode(child: DomNode, b: InlineText, exclude?: (e: DomElement) => boolean): void {
+    if (child.nodeType === TEXT_NODE) {
+      b.add(child.nodeValue ?? '')
+      return
     }
+    if (!isElement(child)) return
+    const tag = child.localName
+    if (isSkipped(child) || (exclude && exclude(child))) return
+    if (tag === 'br') {
+      b.space()
+      return
+    }
+    if (tag === 'img') {
+      // An image inside a sentence reads as its alt text (images are never downloaded).
+      const alt = altText(child)
+      if (alt) b.add(` ${alt} `)
+      return
+    }
+    if (BLOCKS.has(tag)) {
+      b.space()
+      this.collect(child, b, exclude)
+      b.space()
+      return
+    }
+    if (tag === 'q') {
+      b.add('“')
+      this.collect(child, b, exclude)
+      b.add('”')
+      return
+    }
+    const type = tag === 'a' ? 'link' : MARKS[tag]
+    const href = type === 'link' ? safeHref(child.getAttribute('href'), this.opts.baseUrl) : null
+    if (!type || (type === 'link' && !href)) {
+      this.collect(child, b, exclude)
+      return
+    }
+    const handle = b.openMark(type, href ?? undefined)
+    this.collect(child, b, exclude)
+    b.close(handle)
   }
 
   /** Walks block-level content. `quoted`: inside a <blockquote>. */
@@ -198,9 +203,7 @@ class Segmenter {
       loose = new InlineText()
       breaks = 0
     }
-    const kids = root.childNodes
-    for (let i = 0; i < kids.length; i++) {
-      const child = kids[i]
+    for (let child = root.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === TEXT_NODE) {
         const value = child.nodeValue ?? ''
         if (value.trim()) breaks = 0
@@ -221,18 +224,13 @@ class Segmenter {
         if (tag === 'img') {
           flush()
           this.image(el)
-        } else this.collectInto(loose, el)
+        } else this.collectNode(el, loose)
         continue
       }
       flush()
       this.block(el, quoted)
     }
     flush()
-  }
-
-  private collectInto(b: InlineText, el: DomElement): void {
-    // Reuse collect() on a one-element list: wrap the element as its own parent's only child.
-    this.collect({ nodeType: 1, nodeValue: null, textContent: null, childNodes: [el], parentNode: null }, b)
   }
 
   private block(el: DomElement, quoted: boolean): void {
@@ -281,9 +279,7 @@ class Segmenter {
   private pre(el: DomElement): void {
     let text = ''
     const walk = (node: DomNode): void => {
-      const kids = node.childNodes
-      for (let i = 0; i < kids.length; i++) {
-        const c = kids[i]
+      for (let c = node.firstChild; c; c = c.nextSibling) {
         if (c.nodeType === TEXT_NODE) text += c.nodeValue ?? ''
         else if (isElement(c) && !isSkipped(c)) {
           if (c.localName === 'br') text += '\n'
@@ -298,8 +294,7 @@ class Segmenter {
 
   private list(listEl: DomElement): void {
     const kind = listEl.localName === 'ol' ? 'ol' : 'ul'
-    for (let i = 0; i < listEl.children.length; i++) {
-      const el = listEl.children[i]
+    for (const el of elementChildren(listEl)) {
       if (isSkipped(el)) continue
       if (el.localName === 'li') this.item(el, kind)
       else if (el.localName === 'ul' || el.localName === 'ol') this.list(el)
@@ -322,10 +317,7 @@ class Segmenter {
   private table(table: DomElement, quoted: boolean): void {
     const rows = tableRows(table)
     if (isLayoutTable(table, rows)) {
-      for (let i = 0; i < table.children.length; i++) {
-        const c = table.children[i]
-        if (c.localName === 'caption') this.pushInline('figcaption', c)
-      }
+      for (const c of childrenOf(table, new Set(['caption']))) this.pushInline('figcaption', c)
       for (const { row } of rows) for (const cell of childrenOf(row, CELLS)) this.walk(cell, quoted)
       return
     }
@@ -355,8 +347,7 @@ class Segmenter {
     const b = new InlineText()
     if (captionEl) this.collect(captionEl, b)
     const caption = b.take()
-    for (let i = 0; i < fig.childNodes.length; i++) {
-      const child = fig.childNodes[i]
+    for (const child of childList(fig)) {
       if (!isElement(child) || child === captionEl || isSkipped(child)) continue
       if (child.localName === 'img') this.image(child, caption.text)
       else if (child.localName === 'picture' || (!hasBlockDescendant(child) && child.querySelector('img'))) {
