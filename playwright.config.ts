@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+import { findChromium, NO_CHROMIUM } from './src/main/export/browser'
 
-// Debian's Chromium where it is installed (never `playwright install` here); Playwright's own browser elsewhere.
-const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
+// CHROMIUM_PATH, then a system Chromium (never `playwright install` here), then Playwright's own browser.
+const found = findChromium()
+if (!found) process.stderr.write(`Playwright: ${NO_CHROMIUM}\n`)
+const executablePath = found?.path
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -9,7 +9,8 @@ import { describeRange } from '../../src/core/anchoring/describe'
 import type { PMNode } from '../../src/core/model'
 import { parsePlainText } from '../../src/core/import/text'
 import { assignParagraphIds } from '../../src/core/paragraphs'
-import { chromiumPdfRenderer, CHROMIUM_PATH } from '../../src/main/export/pdf-chromium'
+import { findChromium } from '../../src/main/export/browser'
+import { chromiumPdfRenderer } from '../../src/main/export/pdf-chromium'
 import { createBackend } from '../../src/main/services'
 
 const ROOT = join(__dirname, '..', '..')
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
     const pages = (Buffer.from(pdfFile.base64, 'base64').toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
     row(`export PDF (${pages} pages, browser warm)`, ms(tPdf), `${(pdfFile.byteLength / 1024).toFixed(0)} KiB`)
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] })
+    const browser = await chromium.launch({ executablePath: findChromium()?.path, args: ['--no-sandbox', '--disable-gpu'] })
     const page = await browser.newPage({ javaScriptEnabled: false })
     const rawHtml = Buffer.from(html.base64, 'base64').toString('utf8')
     await page.setContent(rawHtml)

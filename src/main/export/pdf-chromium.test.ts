@@ -16,7 +16,7 @@ afterAll(async () => {
   if (!process.env.GLOSS_KEEP_TMP) removeTempDirs()
 })
 
-describe.skipIf(!existsSync('/usr/bin/chromium'))('PDF export through headless Chromium', () => {
+describe.skipIf(!findChromium())('PDF export through headless Chromium', () => {
   it('prints the report: highlight, comment, note text, paragraph markers, links, several pages', async () => {
     const { backend } = openBackend(undefined, { pdf })
     const [summary] = await backend.listArticles()

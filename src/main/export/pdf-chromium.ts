@@ -1,12 +1,11 @@
 // PDF for web mode and the CLI: the report HTML printed by headless Chromium (playwright-core), with no
 // JavaScript and no network. The browser is launched on first use and reused; close() shuts it down.
-import { existsSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { GlossError } from '../../core/api'
 import type { PdfRenderer } from '../services'
+import { findChromium, NO_CHROMIUM } from './browser'
 import { footerTemplate, headerTemplate, PDF_MARGINS_MM } from './page-templates'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
@@ -17,7 +16,8 @@ export function chromiumPdfRenderer(opts: { executablePath?: string } = {}): Pdf
 
   const launch = (): Promise<Browser> => {
     if (!browser) {
-      const executablePath = opts.executablePath ?? (existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : undefined)
+      const executablePath = opts.executablePath ?? findChromium()?.path
+      if (!executablePath) return Promise.reject(new GlossError('export_failed', `PDF export needs Chromium. ${NO_CHROMIUM} Or export as HTML and print it from a browser.`))
       // Loaded on first use: most runs (and every CLI command but PDF export) never need it.
       browser = import('playwright-core')
         .then(({ chromium }) => chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true }))

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { findChromium } from '../export/browser'
 import { chromiumPdfRenderer } from '../export/pdf-chromium'
 import { appRoot } from '../paths'
 import { openFailureMessage } from '../db/errors'
@@ -10,14 +11,13 @@ import { createBackend, DB_FILE } from '../services'
 import { parseWebArgs, UsageError } from './args'
 import { startWebServer } from './server'
 
-const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
 
 function openInBrowser(url: string): void {
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     process.stdout.write('No display found: open the URL above in a browser.\n')
     return
   }
-  const browser = BROWSERS.find((b) => existsSync(b))
+  const browser = findChromium()?.path
   const [cmd, args] = browser ? [browser, [`--app=${url}`]] : ['xdg-open', [url]]
   try {
     const child = spawn(cmd, args, { detached: true, stdio: 'ignore' })

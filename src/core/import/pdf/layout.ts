@@ -30,15 +30,23 @@ function inMargin(line: PdfLine, page: PdfPage): 'top' | 'bottom' | null {
 
 /**
  * Running heads and feet: lines in the top or bottom band whose shape repeats at about the same height on several
- * pages (at least 2, and at least a third of the pages), plus bare page numbers in those bands.
+ * pages (3, or 2 in a short document: a chapter's running head repeats only over its own pages), plus bare page
+ * numbers in those bands.
  */
 export function findRunningLines(pages: { page: PdfPage; lines: PdfLine[] }[]): Set<PdfLine> {
   const drop = new Set<PdfLine>()
   const seen = new Map<string, { pages: Set<number>; lines: PdfLine[] }>()
   for (const { page, lines } of pages) {
+    // Only the outermost line at the top and the bottom can be a running line, or the next one in when it is set
+    // smaller than the text (a two-line foot); a body line near the top is not, however it repeats.
+    const byHeight = [...lines].sort((a, b) => b.y - a.y)
+    const sizes = lines.map((l) => l.size).sort((a, b) => a - b)
+    const typical = sizes[Math.floor(sizes.length / 2)] ?? 0
+    const outer = new Set([byHeight[0], byHeight[byHeight.length - 1]])
+    for (const l of [byHeight[1], byHeight[byHeight.length - 2]]) if (l && l.size < typical * 0.95) outer.add(l)
     for (const line of lines) {
       const band = inMargin(line, page)
-      if (!band) continue
+      if (!band || !outer.has(line)) continue
       if (PAGE_NUMBER.test(line.text.trim()) || line.text.trim() === page.label) {
         drop.add(line)
         continue
@@ -50,8 +58,11 @@ export function findRunningLines(pages: { page: PdfPage; lines: PdfLine[] }[]): 
       seen.set(key, entry)
     }
   }
-  const needed = Math.max(2, Math.ceil(pages.length / 3))
-  for (const { pages: on, lines } of seen.values()) if (on.size >= needed) for (const l of lines) drop.add(l)
+  // A short line at the very edge repeating on two pages is a running head; further in, it takes three.
+  for (const { pages: on, lines } of seen.values()) {
+    const edge = lines.every((l) => l.text.length <= 90)
+    if (on.size >= (edge ? 2 : 3)) for (const l of lines) drop.add(l)
+  }
   return drop
 }
 
@@ -68,7 +79,7 @@ export function readingOrder(page: PdfPage, lines: PdfLine[]): PlacedLine[] {
   const left = lines.filter(isLeft)
   const right = lines.filter(isRight)
   // Two columns when both sides hold a real share of the text (not a stray caption or a signature line).
-  const twoColumns = left.length >= 4 && right.length >= 4 && right.length >= lines.length * 0.2 && left.length >= lines.length * 0.2
+  const twoColumns = left.length >= 3 && right.length >= 3 && right.length >= lines.length * 0.1 && left.length >= lines.length * 0.1
   const byTop = (a: PdfLine, b: PdfLine): number => b.y - a.y || a.x0 - b.x0
   if (!twoColumns) {
     return [...lines].sort(byTop).map((l) => ({ ...l, page: page.index, column: 0, left: minX, right: maxX }))
@@ -82,14 +93,21 @@ export function readingOrder(page: PdfPage, lines: PdfLine[]): PlacedLine[] {
     for (const l of band.r.sort(byTop)) out.push({ ...l, page: page.index, column: 2, ...rightEdge })
     band = { l: [], r: [] }
   }
+  let lastWide: PdfLine | null = null
   for (const l of [...lines].sort(byTop)) {
-    if (isLeft(l)) band.l.push(l)
-    else if (isRight(l)) band.r.push(l)
+    // The short last line of a full-width paragraph (an abstract) sits where a column line would: it belongs above.
+    const endsWide =
+      lastWide !== null && band.l.length === 0 && band.r.length === 0 && Math.abs(l.x0 - lastWide.x0) < 2 && lastWide.y - l.y < 1.8 * l.size
+    if (!endsWide && isLeft(l)) band.l.push(l)
+    else if (!endsWide && isRight(l)) band.r.push(l)
     else {
       // A full-width line ends the columns above it.
       flush()
       out.push({ ...l, page: page.index, column: 0, left: minX, right: maxX })
+      lastWide = l
+      continue
     }
+    lastWide = null
   }
   flush()
   return out

@@ -25,6 +25,8 @@ const LIGATURE_RE = /[\uFB00-\uFB06\u0132\u0133\u01C4-\u01CC]/g
 /** Text as a reader sees it: ligatures spelled out, odd spaces made plain, invisible characters dropped, NFC. */
 export function normalizePdfText(s: string): string {
   return s
+    // A soft hyphen where the line broke is often followed by the hyphen glyph drawn for it: keep only the soft one.
+    .replace(/\u00AD[-\u2010]/g, '\u00AD')
     .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
@@ -56,7 +58,8 @@ function lineOf(runs: PdfTextRun[]): PdfLine | null {
     text += t
     prevEnd = Math.max(prevEnd, r.x + r.width)
   }
-  text = text.replace(/\s+/g, ' ').trim()
+  // Soft hyphens are invisible inside a line; one at its end marks where a word was broken (dehyphen.ts).
+  text = text.replace(/\s+/g, ' ').trim().replace(/\u00AD(?!$)/g, '')
   if (!text) return null
   const visible = runs.filter((r) => r.text.trim())
   const x0 = Math.min(...visible.map((r) => r.x))
@@ -113,7 +116,8 @@ export function findGutter(rows: PdfTextRun[][]): { from: number; to: number } |
   // Both sides must carry text on many rows: otherwise it is a one-column page with a ragged or indented block.
   const leftRows = inked.filter((spans) => spans.some(([a]) => a < found.from)).length
   const rightRows = inked.filter((spans) => spans.some(([, b]) => b > found.to)).length
-  return leftRows >= rows.length * 0.3 && rightRows >= rows.length * 0.3 ? found : null
+  const enough = (n: number): boolean => n >= 3 && n >= rows.length * 0.1
+  return enough(leftRows) && enough(rightRows) ? found : null
 }
 
 /** The lines of one page, top to bottom, each line's pieces left to right. */
@@ -131,13 +135,15 @@ export function pageLines(runs: PdfTextRun[]): PdfLine[] {
   for (const row of rows) row.sort((a, b) => a.x - b.x)
   const gutter = findGutter(rows)
   const middle = gutter ? (gutter.from + gutter.to) / 2 : null
+  // A gap across the gutter that is narrower than this is a word space in a full-width line.
+  const minGap = gutter ? (gutter.to - gutter.from) * 0.5 : Infinity
   const lines: PdfLine[] = []
   for (const row of rows) {
     let piece: PdfTextRun[] = []
     let end = -Infinity
     for (const r of row) {
       const size = Math.max(r.size, piece[piece.length - 1]?.size ?? 0)
-      const acrossGutter = middle !== null && end <= middle && r.x >= middle
+      const acrossGutter = middle !== null && end <= middle && r.x >= middle && r.x - end >= Math.min(minGap, size * 1.2)
       if (piece.length && r.text.trim() && (acrossGutter || r.x - end > CELL_GAP * size)) {
         const line = lineOf(piece)
         if (line) lines.push(line)

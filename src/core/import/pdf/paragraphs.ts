@@ -15,6 +15,10 @@ interface Para {
 }
 
 const SENTENCE_END = /[.!?:;"”’)\]]$/
+/** A bulleted list item's mark at the start of a line. */
+const BULLET = /^[•◦▪▫‣⁃∙●○■□➢►✓✔]\s+/
+/** A list item's mark: a bullet, or a number or letter in a list ("1.", "(a)", "iv)"). */
+const ITEM = /^(?:[•◦▪▫‣⁃∙●○■□➢►✓✔–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])\s+/
 
 function median(values: number[]): number {
   if (!values.length) return 0
@@ -78,13 +82,20 @@ export function segmentPdfLines(lines: PlacedLine[], labels: string[], lexicon?:
   const leading = median(gaps.filter((g) => g < body * 3)) || body * 1.2
 
   // Heading sizes: distinct sizes clearly above the body size, largest first -> h1, h2, h3…
-  const headingSizes = [...new Set(lines.filter((l) => l.size >= body * 1.15).map((l) => Math.round(l.size)))].sort((a, b) => b - a)
-  const headingKind = (l: PlacedLine): ParagraphKind | null => {
-    if (l.size >= body * 1.15) return (`h${Math.min(4, headingSizes.indexOf(Math.round(l.size)) + 1)}` as ParagraphKind)
-    // Bold lines at body size that stand alone and do not read as a sentence: a minor heading.
-    if (l.bold && l.text.length <= 120 && !/[.,;]$/.test(l.text) && near(l.size, body, 0.6)) return headingSizes.length >= 2 ? 'h4' : 'h3'
-    return null
-  }
+  // Headings: type clearly larger than the body, or bold lines at least body size that do not read as a sentence.
+  // Levels follow size: the largest heading type is h1, the next h2…
+  const HEADING_RATIO = 1.15
+  const isHeadingLine = (l: PlacedLine): boolean =>
+    l.size >= body * HEADING_RATIO || (l.bold && l.size >= body - 0.3 && l.text.length <= 120 && !/[.,;:]$/.test(l.text))
+  const headingSizes = [...new Set(lines.filter(isHeadingLine).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a)
+  const headingKind = (l: PlacedLine): ParagraphKind | null =>
+    isHeadingLine(l) ? (`h${Math.min(4, headingSizes.indexOf(Math.round(l.size * 2) / 2) + 1)}` as ParagraphKind) : null
+
+  // Paragraph style: first-line indents (then only an indent starts a paragraph after a column or page break) or
+  // space between paragraphs (then a finished sentence followed by a capital does).
+  const bodyLines = lines.filter((l) => near(l.size, body, 0.5))
+  const indented = bodyLines.filter((l) => l.x0 - l.left > body * 0.8).length
+  const indentStyle = indented >= Math.max(2, bodyLines.length * 0.03)
 
   // Footnote blocks, page by page.
   const byPage = new Map<number, PlacedLine[]>()
@@ -122,15 +133,24 @@ export function segmentPdfLines(lines: PlacedLine[], labels: string[], lexicon?:
         fresh = !(heading !== null && wasHeading && current.kind === heading && near(l.size, prev.size, 0.3) && sameBlock && gap < l.size * 1.8)
       } else if (!near(l.size, prev.size, Math.max(0.6, body * 0.08)) || l.bold !== prev.bold && l.text.length < 80) {
         fresh = true
+      } else if (sameBlock && ITEM.test(l.text) && near(l.size, body, 0.6)) {
+        // A list item starts with its mark.
+        fresh = true
+      } else if (sameBlock && ITEM.test(current.lines[0].text) && l.x0 > current.lines[0].x0 + body * 0.3 && gap <= leading * 1.25) {
+        // The wrapped lines of a list item hang under its text.
+        fresh = false
       } else if (sameBlock) {
         fresh =
-          gap > leading * 1.45 ||
+          gap > leading * 1.25 ||
           gap < 0 ||
           (indent > body * 0.8 && prevIndent < body * 0.5) ||
           (shortPrev && SENTENCE_END.test(prev.text))
+      } else if (indentStyle) {
+        // A new column or page: in an indented text only an indent (or a short finished last line) starts a paragraph.
+        fresh = indent > body * 0.8 || (shortPrev && SENTENCE_END.test(prev.text))
       } else {
-        // A new column or page: the paragraph runs on unless the last line ended it or the new one is indented.
-        fresh = (shortPrev && SENTENCE_END.test(prev.text)) || indent > body * 0.8
+        // In a spaced text a finished sentence followed by a capital does.
+        fresh = (SENTENCE_END.test(prev.text) && /^[\p{Lu}\p{N}"“‘(]/u.test(l.text)) || indent > body * 0.8
       }
     }
     if (fresh) {
@@ -162,7 +182,11 @@ function toBlock(p: Para, stats: WordStats, labels: string[], lexicon?: Lexicon)
   let text = ''
   for (const l of p.lines) text = text ? joinLines(text, l.text, stats, lexicon) : l.text
   text = text.replace(/\s+/g, ' ').trim()
-  // A figure or table caption reads as a caption.
-  const kind: ParagraphKind = p.kind === 'p' && /^(?:fig(?:ure)?|table|chart|map|exhibit)\.?\s+\d+[.:]/i.test(text) && text.length < 400 ? 'figcaption' : p.kind
-  return { kind, text, page: labels[p.page] ?? String(p.page + 1) }
+  // A figure or table caption reads as a caption; a "heading" as long as a paragraph is a paragraph in larger type.
+  let kind: ParagraphKind = p.kind === 'p' && /^(?:fig(?:ure)?|table|chart|map|exhibit)\.?\s+\d+[.:]/i.test(text) && text.length < 400 ? 'figcaption' : p.kind
+  if (/^h\d$/.test(kind) && text.length > 250) kind = 'p'
+  const page = labels[p.page] ?? String(p.page + 1)
+  // Bulleted items become list items (the reader draws the bullet); numbered ones keep their number as written.
+  if (kind === 'p' && BULLET.test(text)) return { kind: 'li', list: 'ul', text: text.replace(BULLET, ''), page }
+  return { kind, text, page }
 }
