@@ -113,7 +113,7 @@ export interface HandPdf {
 
 const PAD = Buffer.from('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A', 'hex')
 
-function rc4(key: Buffer, data: Buffer): Buffer {
+function rc4(key: Uint8Array, data: Uint8Array): Buffer {
   const s = Array.from({ length: 256 }, (_, i) => i)
   for (let i = 0, j = 0; i < 256; i++) {
     j = (j + s[i] + key[i % key.length]) & 255
@@ -129,7 +129,7 @@ function rc4(key: Buffer, data: Buffer): Buffer {
   return out
 }
 
-const md5 = (...parts: Buffer[]): Buffer => createHash('md5').update(Buffer.concat(parts)).digest()
+const md5 = (...parts: Uint8Array[]): Buffer => createHash('md5').update(Buffer.concat(parts)).digest()
 const padded = (pw: string): Buffer => Buffer.concat([Buffer.from(pw, 'latin1'), PAD]).subarray(0, 32)
 const pdfString = (s: string): string => `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`
 const hex = (b: Buffer): string => `<${b.toString('hex')}>`
@@ -145,8 +145,8 @@ export function handPdf(spec: HandPdf): Uint8Array {
   const P = -44 // print + copy allowed
   const pBytes = Buffer.alloc(4)
   pBytes.writeInt32LE(P)
-  let O = Buffer.alloc(0)
-  let U = Buffer.alloc(0)
+  let O: Buffer = Buffer.alloc(0)
+  let U: Buffer = Buffer.alloc(0)
   if (spec.password !== undefined) {
     O = rc4(md5(padded('owner-secret')).subarray(0, 5), padded(spec.password))
     key = md5(padded(spec.password), O, pBytes, fileId).subarray(0, 5)

@@ -9,7 +9,10 @@ const BY_EXTENSION: Record<string, SourceFormat> = {
   mkd: 'md',
   html: 'html',
   htm: 'html',
-  xhtml: 'html'
+  xhtml: 'html',
+  pdf: 'pdf',
+  epub: 'epub',
+  docx: 'docx'
 }
 
 /** File extensions Gloss imports (without the dot): the file choosers and the drop target offer these. */

@@ -9,6 +9,8 @@ import type { HtmlEnv } from './html/dom'
 import { extractHtml } from './html/extract'
 import { parseMarkdown } from './markdown'
 import { parsePdfDocument, type Lexicon, type PdfDocument } from './pdf'
+import { parseEpub } from './epub'
+import { docxProperties, parseDocx } from './docx'
 import { parsePlainText } from './text'
 import type { ParsedArticle } from './types'
 
@@ -32,6 +34,8 @@ export type ImportStage = 'reading' | 'extracting' | 'saving'
 /** Readers of binary formats, supplied by the shell (libraries made for each: pdf.js, mammoth…). */
 export interface BinaryReaders {
   pdf(bytes: Uint8Array, opts: { password?: string; progress?: (done: number, total: number) => void }): Promise<PdfDocument>
+  /** A Word document as HTML (mammoth). */
+  docx(bytes: Uint8Array): Promise<string>
 }
 
 export interface PipelineEnv {
@@ -66,7 +70,9 @@ function sniffBinary(bytes: Uint8Array, name: string): SourceFormat | null {
     const sample = ascii(0, 64 * 1024)
     if (sample.includes('word/')) return 'docx'
     if (sample.includes('META-INF/container.xml') || sample.includes('.opf')) return 'epub'
-    return null
+    // A zip that says nothing about itself: trust its name (a damaged book then says it is damaged).
+    const ext = /\.(epub|docx)$/i.exec(name)?.[1].toLowerCase()
+    return ext === 'epub' || ext === 'docx' ? ext : null
   }
   return null
 }
@@ -98,6 +104,16 @@ export async function parseSource(src: ImportSource, env: PipelineEnv): Promise<
     const doc = await env.readers.pdf(src.bytes, { password: src.password, progress: (done, total) => env.progress?.('reading', done, total) })
     env.progress?.('extracting')
     return ensureText(parsePdfDocument(doc, src.name, env.lexicon))
+  }
+  if (early === 'epub') {
+    return ensureText(parseEpub(src.bytes, src.name, env.html, (done, total) => env.progress?.('extracting', done, total)))
+  }
+  if (early === 'docx') {
+    if (!env.readers) throw new GlossError('internal', 'Word files can only be read by the import worker.')
+    const core = docxProperties(src.bytes)
+    const html = await env.readers.docx(src.bytes)
+    env.progress?.('extracting')
+    return ensureText(parseDocx(html, core, src.name, env.html))
   }
   return parseTextSource(src, env)
 }

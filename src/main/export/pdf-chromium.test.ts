@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../core/model'
 import { docWithRefs, openBackend, removeTempDirs, target, tempDir } from '../services/test-helpers'
+import { findChromium } from './browser'
 import { chromiumPdfRenderer } from './pdf-chromium'
 
 const ARTIFACTS = resolve(__dirname, '..', '..', '..', 'tests', 'artifacts')

@@ -22,5 +22,9 @@ export const jsdomEnv: HtmlEnv = {
   },
   sanitize(html) {
     return sanitizeToDom(html) as unknown as DomElement
+  },
+  parseXml(xml) {
+    // XML mode: no scripts either; external entities and DTDs are not fetched (jsdom loads no resources).
+    return new (JSDOMClass())(xml, { contentType: 'application/xml' }).window.document as unknown as DomDocument
   }
 }

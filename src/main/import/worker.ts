@@ -9,6 +9,7 @@ import type { Paragraph } from '../../core/model'
 import { assignParagraphIds } from '../../core/paragraphs'
 import { jsdomEnv } from './html-env'
 import { englishLexicon } from './lexicon'
+import { docxToHtml } from './docx-reader'
 import { readPdf } from './pdf-reader'
 
 /** What to import: a source (file or fetched page) or pasted text; for a re-import, the current paragraphs too. */
@@ -39,7 +40,7 @@ export default async function runImportTask(task: ImportTask): Promise<ImportTas
     task.port?.postMessage({ stage, done, total } satisfies ProgressMessage)
   }
   try {
-    const env = { html: jsdomEnv, readers: { pdf: readPdf }, lexicon: englishLexicon, progress }
+    const env = { html: jsdomEnv, readers: { pdf: readPdf, docx: docxToHtml }, lexicon: englishLexicon, progress }
     const parsed = task.kind === 'source' ? await parseSource(task.source, env) : parsePaste(task.paste, env)
     const { blocks, ...article } = parsed
     const paragraphs = assignParagraphIds(blocks, task.previous)

@@ -171,6 +171,9 @@ const NO_HTML = {
   },
   sanitize(): never {
     throw new GlossError('internal', 'The sample must be plain text.')
+  },
+  parseXml(): never {
+    throw new GlossError('internal', 'The sample must be plain text.')
   }
 }
 

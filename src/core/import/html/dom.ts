@@ -25,6 +25,8 @@ export interface DomElement extends DomNode {
   hasAttribute(name: string): boolean
   querySelector(selectors: string): DomElement | null
   querySelectorAll(selectors: string): ArrayLike<DomElement>
+  /** Takes the element out of its parent. */
+  remove(): void
 }
 
 export interface DomDocument extends DomNode {
@@ -45,6 +47,8 @@ export interface HtmlEnv {
    * fragment and returns a container element holding what is left.
    */
   sanitize(html: string): DomElement
+  /** Parses an XML document (EPUB packages, Word properties). Throws on malformed XML. */
+  parseXml(xml: string): DomDocument
 }
 
 export function isElement(node: DomNode): node is DomElement {

@@ -70,7 +70,17 @@ export class InlineText {
   /** The text and its non-empty marks, in order of their start. */
   take(): { text: string; marks: InlineMark[] } {
     for (const o of [...this.open]) this.close(o)
-    const marks = this.marks.filter((m) => m.end > m.start).sort((a, b) => a.start - b.start || b.end - a.end)
+    const seen = new Set<string>()
+    // Nested twins (<b><b>…</b></b>, a superscript inside a superscript) are one mark.
+    const marks = this.marks
+      .filter((m) => m.end > m.start)
+      .filter((m) => {
+        const key = `${m.type}:${m.start}:${m.end}:${m.href ?? ''}`
+        if (seen.has(key)) return false
+        seen.add(key)
+        return true
+      })
+      .sort((a, b) => a.start - b.start || b.end - a.end)
     return { text: this.out, marks }
   }
 }

@@ -116,7 +116,8 @@ function isLayoutTable(table: DomElement, rows: { row: DomElement }[]): boolean 
     for (const cell of rowCells) {
       cells++
       if (cell.querySelector('table')) return true
-      if (cell.querySelector('p,div p,ul,ol,h1,h2,h3,h4,h5,h6,blockquote,pre')) blocky++
+      // One paragraph per cell is how word processors write every cell; several, or lists and headings, are layout.
+      if (cell.querySelector('ul,ol,h1,h2,h3,h4,h5,h6,blockquote,pre') || cell.querySelectorAll('p').length > 1) blocky++
     }
   }
   return maxCols < 2 || blocky > cells / 2
