@@ -11,6 +11,9 @@ import { segmentHtml } from '../../src/core/import/html/segment'
 import type { PMNode } from '../../src/core/model'
 import { jsdomEnv } from '../../src/main/import/html-env'
 import { createBackend } from '../../src/main/services'
+import { closePrinter, printPdf } from '../../tests/support/pdf'
+import { makeDocx, makeEpub } from '../../tests/support/zip-documents'
+import { resourceUsage } from 'node:process'
 
 const ROOT = join(__dirname, '..', '..')
 const PAGES = join(ROOT, '..', 'shared', 'fixtures', 'pages')
@@ -178,8 +181,63 @@ async function backendFigures(): Promise<void> {
   }
 }
 
+const SENTENCE = 'The committee examined the evidence presented by the delegations and concluded that the verification methods in the draft were insufficient for a treaty of this scope.'
+
+async function documentFigures(): Promise<void> {
+  console.log('\nPDF, EPUB and Word (through the backend: worker, layout, SQLite)')
+  const dataDir = mkdtempSync(join(tmpdir(), 'gloss-bench-docs-'))
+  const backend = createBackend({ dataDir, mode: 'web', resourcesDir: join(ROOT, 'resources'), pdf: async () => new Uint8Array() })
+  try {
+    // A 100-page report printed by Chromium: headings, justified paragraphs, a running head and page numbers.
+    const body = Array.from({ length: 78 }, (_, s) => `<h2>${s + 1}. Section</h2>${Array.from({ length: 7 }, (_, i) => `<p>${s}.${i} ${SENTENCE} ${SENTENCE} ${SENTENCE}</p>`).join('')}`).join('')
+    const pdf = await printPdf(`<!doctype html><html><head><style>body{font:11pt/1.5 'DejaVu Serif';text-align:justify} p{margin:0 0 6pt}</style></head><body><h1>Bench report</h1>${body}</body></html>`, {
+      header: '<div style="font:8pt sans-serif;width:100%;text-align:center">Bench report</div>',
+      footer: '<div style="font:8pt sans-serif;width:100%;text-align:center"><span class="pageNumber"></span></div>'
+    })
+    await closePrinter()
+    const pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+    await backend.importFile({ name: 'warm.pdf', base64: Buffer.from(pdf).toString('base64') }) // warm-up: worker, pdf.js, lexicon
+    const rssBefore = resourceUsage().maxRSS
+    const times: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now()
+      await backend.importFile({ name: 'report.pdf', base64: Buffer.from(pdf).toString('base64') })
+      times.push(performance.now() - t)
+    }
+    const median = quantile(times, 0.5)
+    row(`import a ${pages}-page PDF (median of 3)`, ms(median), `${ms(median / pages)} per page`)
+    row('peak resident memory (process, workers included)', `${(resourceUsage().maxRSS / 1024).toFixed(0)} MiB`, `${((resourceUsage().maxRSS - rssBefore) / 1024).toFixed(0)} MiB above the warm start`)
+
+    const chapters = Array.from({ length: 40 }, (_, c) => ({ file: `c${c}.xhtml`, title: `Chapter ${c + 1}`, body: Array.from({ length: 60 }, (_, i) => `<p>${c}.${i} ${SENTENCE}</p>`).join('') }))
+    const epub = makeEpub({ title: 'Bench novel', creators: [{ name: 'A. Writer' }], chapters })
+    // Median of 3 (the pool has two workers: the first import may start a cold one).
+    const timed = async (name: string, bytes: Uint8Array): Promise<number> => {
+      const runs: number[] = []
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now()
+        await backend.importFile({ name, base64: Buffer.from(bytes).toString('base64') })
+        runs.push(performance.now() - t)
+      }
+      return quantile(runs, 0.5)
+    }
+    const epubMs = await timed('novel.epub', epub)
+    const epubText = chapters.reduce((n, c) => n + c.body.length, 0) / 1024 / 1024
+    row(`import an EPUB (${chapters.length} chapters, ${epubText.toFixed(1)} MB of XHTML)`, ms(epubMs), `${ms(epubMs / epubText)} per MB`)
+
+    const docx = makeDocx({ title: 'Bench brief', blocks: Array.from({ length: 6000 }, (_, i) => (i % 50 === 0 ? { style: 'Heading1' as const, runs: [`Part ${i / 50 + 1}`] } : { runs: [`${i} ${SENTENCE}`] })) })
+    const docxMs = await timed('brief.docx', docx)
+    const docxMb = (6000 * (SENTENCE.length + 60)) / 1024 / 1024
+    row(`import a Word file (6,000 paragraphs, ${docxMb.toFixed(1)} MB of document XML)`, ms(docxMs), `${ms(docxMs / docxMb)} per MB`)
+  } finally {
+    await backend.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 async function main(): Promise<void> {
   console.log('\nGloss import benchmark\n')
+  // Documents first: the peak memory figure is the process's, over its life so far.
+  await documentFigures()
   extractionQuality()
   await backendFigures()
 }

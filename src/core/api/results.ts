@@ -31,6 +31,8 @@ export interface SearchHit {
   /** For paragraph hits. */
   paragraphId: string | null
   paragraphNumber: number | null
+  /** For paragraph hits in paged sources (PDF): the page the paragraph starts on. */
+  page: string | null
   /** For note hits. */
   noteId: string | null
   noteTitle: string | null

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ReportGap, ReportParagraph } from './model'
 import { buildReport, paragraphAnchor, safeHref } from './build'
-import { doc, hl, input, note, para, ref, sampleArticle } from './test-fixtures'
+import { doc, hl, input, note, para, ref, sampleArticle, txt } from './test-fixtures'
 import { scenario } from './scenario-fixture'
 
 const paraOf = (items: (ReportParagraph | ReportGap)[], id: string) =>
@@ -208,5 +208,30 @@ describe('buildReport', () => {
     expect(safeHref('MAILTO:a@b.c')).toBe('MAILTO:a@b.c')
     for (const bad of ['javascript:alert(1)', ' java\nscript:x', 'data:text/html,x', 'file:///etc/passwd', '//evil.org', 'http://a b', 5])
       expect(safeHref(bad)).toBeNull()
+  })
+})
+
+describe('paged sources (PDF)', () => {
+  const pages = ['1', '1', '2', '2', '3']
+  const article = sampleArticle({
+    format: 'pdf',
+    paragraphs: pages.map((page, i) => ({ id: `p${i + 1}`, index: i, kind: 'p' as const, text: `Paragraph ${i + 1} of the report.`, page }))
+  })
+  const analysis = note('n1', 'Analysis', article.id, doc(para(txt('See '), ref('p4', '4'), txt('.'))))
+  const h = hl(article, [['p2', 'Paragraph 2'], ['p3', 'Paragraph 3']], 'yellow', 'Spans a page break.')
+  const model = buildReport(input({ article, highlights: [h], notes: [analysis] }))
+
+  it('labels citations, the article section and the appendix with the page: ¶4, p. 2', () => {
+    expect(model.citations.map((c) => [c.label, c.page])).toEqual([['¶4, p. 2', '2']])
+    const items = model.article.filter((x): x is ReportParagraph => x.type === 'paragraph')
+    expect(items.map((p) => [p.number, p.page, p.pageStart])).toEqual([
+      [1, '1', true],
+      [2, '1', false],
+      [3, '2', true],
+      [4, '2', false],
+      [5, '3', true]
+    ])
+    expect(model.appendix.highlights[0].pages).toEqual(['1', '2'])
+    expect(model.appendix.citationIndex.map((r) => [r.paragraphNumber, r.page])).toEqual([[4, '2']])
   })
 })

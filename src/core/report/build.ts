@@ -4,6 +4,7 @@ import type { AnchoredHighlight, Article, InlineMark as SourceMark, Note, PMNode
 import { CELL_SEPARATOR, PARAGRAPH_REF_NODE } from '../model'
 import { checkRefs, isTextblock, refAttrs } from '../notes/refs'
 import { splitByCover } from '../anchoring/runs'
+import { pageSuffix } from './format'
 import type {
   ArticleRun,
   Citation,
@@ -294,7 +295,7 @@ export function buildReport(input: ReportInput): ReportModel {
     const p = pid ? target?.paragraphs.find((q) => q.id === pid) : undefined
     const number = p ? p.index + 1 : null
     const articleTitle = target?.title ?? ''
-    const shown = `¶${number ?? (attrs.label || '?')}`
+    const shown = `¶${number ?? (attrs.label || '?')}${pageSuffix([p?.page])}`
     return {
       n,
       anchor: `cite-${n}`,
@@ -303,6 +304,7 @@ export function buildReport(input: ReportInput): ReportModel {
       articleId: r.articleId,
       paragraphId: p?.id ?? r.paragraphId,
       paragraphNumber: number,
+      page: p?.page ?? null,
       label: other ? `${articleTitle || 'Deleted article'} ${shown}` : shown,
       quote: r.quote,
       target: !p ? 'missing' : other ? 'other-article' : 'this-report',
@@ -371,6 +373,8 @@ export function buildReport(input: ReportInput): ReportModel {
       id: p.id,
       anchor: paragraphAnchor(p.id),
       number: p.index + 1,
+      page: p.page ?? null,
+      pageStart: !!p.page && (i === 0 || paragraphs[i - 1].page !== p.page),
       kind: p.kind,
       list: p.list ?? null,
       listNumber: numbers[i],
@@ -392,6 +396,7 @@ export function buildReport(input: ReportInput): ReportModel {
       passage: passageOf(h, byId),
       comment: h.comment.trim(),
       paragraphNumbers: nums,
+      pages: segs.map((s) => byId.get(s.paragraphId)!.page).filter((x): x is string => !!x),
       anchor: orphan ? null : paragraphAnchor(segs[0].paragraphId),
       footnote: footnoteOf.get(h.id)?.n ?? null,
       orphan,
@@ -401,7 +406,7 @@ export function buildReport(input: ReportInput): ReportModel {
 
   const citationIndex: CitationIndexRow[] = paragraphs
     .filter((p) => citedBy.has(p.id))
-    .map((p) => ({ paragraphId: p.id, paragraphNumber: p.index + 1, anchor: paragraphAnchor(p.id), citedBy: citedBy.get(p.id)! }))
+    .map((p) => ({ paragraphId: p.id, paragraphNumber: p.index + 1, page: p.page ?? null, anchor: paragraphAnchor(p.id), citedBy: citedBy.get(p.id)! }))
   const missing = new Map<string, CitedByGroup[]>()
   for (const c of citations) {
     if (c.target !== 'missing' || c.articleId !== article.id) continue
@@ -411,7 +416,7 @@ export function buildReport(input: ReportInput): ReportModel {
     g.citations.push(c.n)
     missing.set(c.paragraphId, groups)
   }
-  for (const [paragraphId, groups] of missing) citationIndex.push({ paragraphId, paragraphNumber: null, anchor: null, citedBy: groups })
+  for (const [paragraphId, groups] of missing) citationIndex.push({ paragraphId, paragraphNumber: null, page: null, anchor: null, citedBy: groups })
 
   return {
     meta: {

@@ -25,13 +25,20 @@ export function formatDate(value: string): string {
 
 export const COLOR_NAMES: Record<HighlightColor, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', red: 'Red' }
 
-/** "¶3" or "¶3–4" or "¶3, 7" for a list of paragraph numbers. */
-export function paragraphRange(numbers: number[]): string {
+/** ", p. 3" or ", pp. 3–4" for the pages a passage is on (paged sources); '' when there are none. */
+export function pageSuffix(pages: (string | null | undefined)[]): string {
+  const list = [...new Set(pages.filter((p): p is string => !!p))]
+  if (!list.length) return ''
+  return list.length === 1 ? `, p. ${list[0]}` : `, pp. ${list[0]}–${list[list.length - 1]}`
+}
+
+/** "¶3" or "¶3–4" or "¶3, 7" for a list of paragraph numbers, with their pages when the source has pages. */
+export function paragraphRange(numbers: number[], pages: (string | null | undefined)[] = []): string {
   if (!numbers.length) return '—'
   const sorted = [...numbers].sort((a, b) => a - b)
   const contiguous = sorted.every((n, i) => i === 0 || n === sorted[i - 1] + 1)
-  if (sorted.length === 1) return `¶${sorted[0]}`
-  return contiguous ? `¶${sorted[0]}–${sorted[sorted.length - 1]}` : `¶${sorted.join(', ')}`
+  const where = sorted.length === 1 ? `¶${sorted[0]}` : contiguous ? `¶${sorted[0]}–${sorted[sorted.length - 1]}` : `¶${sorted.join(', ')}`
+  return where + pageSuffix(pages)
 }
 
 export function plural(n: number, one: string, many = one + 's'): string {

@@ -1,7 +1,7 @@
 // Renders the report model as one self-contained, printable HTML document (no scripts, no external loads).
 
 import type { ArticleRun, CitedByGroup, HighlightRow, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph } from './model'
-import { COLOR_NAMES, formatDate, formatDateTime, paragraphRange, plural } from './format'
+import { COLOR_NAMES, formatDate, formatDateTime, pageSuffix, paragraphRange, plural } from './format'
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -57,6 +57,7 @@ section.part { break-before: page; page-break-before: always; }
 .para > .num { position: absolute; left: 0; top: 1.5pt; width: 22pt; text-align: right; font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
   font-size: 7.5pt; color: #8e8e93; font-variant-numeric: tabular-nums; }
 .para.cited > .num { color: #1f4e8c; font-weight: bold; }
+.para > .num .page-mark { display: block; font-size: 6.5pt; font-weight: normal; color: #6b6b70; white-space: nowrap; }
 .para p, .para .text { margin: 0; }
 .para.kind-h1 .text, .para.kind-h2 .text, .para.kind-h3 .text, .para.kind-h4 .text, .para.kind-h5 .text, .para.kind-h6 .text { margin: 4pt 0 0; }
 .para.kind-blockquote .text { padding-left: 10pt; border-left: 2pt solid #c8c8cc; font-style: italic; }
@@ -66,6 +67,7 @@ section.part { break-before: page; page-break-before: always; }
 .para.kind-tr .row { display: flex; border-bottom: .5pt solid #d8d8dc; font-size: 9.5pt; line-height: 1.35; }
 .para.kind-tr .row.header { font-weight: bold; border-bottom-width: 1pt; }
 .para.kind-tr .cell { flex: 1 1 0; min-width: 0; padding: 2.5pt 6pt 2.5pt 0; overflow-wrap: anywhere; }
+.para.kind-footnote .text { font-size: 8.5pt; line-height: 1.35; color: #3a3a3e; }
 .para.kind-figure .text, .para.kind-figcaption .text { font-size: 9.5pt; color: #4a4a50; font-style: italic; }
 .para .figure-label { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-style: normal; font-size: 8pt;
   text-transform: uppercase; letter-spacing: .05em; }
@@ -215,13 +217,15 @@ function renderParagraph(p: ReportParagraph): string {
         .join('')}</ol>`
     : ''
   const cited = p.citedBy.length ? `<p class="cited-in">Cited in: ${citedInHtml(p.citedBy)}</p>` : ''
-  return `<div class="${classes}" id="${esc(p.anchor)}"><span class="num" aria-label="Paragraph ${p.number}">${p.number}</span>${paragraphBody(p)}${notes}${cited}</div>`
+  const label = `Paragraph ${p.number}${p.page ? `, page ${p.page}` : ''}`
+  const page = p.pageStart ? `<span class="page-mark">p.&nbsp;${esc(p.page!)}</span>` : ''
+  return `<div class="${classes}" id="${esc(p.anchor)}"><span class="num" aria-label="${esc(label)}">${p.number}${page}</span>${paragraphBody(p)}${notes}${cited}</div>`
 }
 
 // ------------------------------------------------------------------------------------------- appendix
 
 function highlightRow(h: HighlightRow, i: number): string {
-  const where = h.anchor ? `<a href="#${esc(h.anchor)}">${paragraphRange(h.paragraphNumbers)}</a>` : '—'
+  const where = h.anchor ? `<a href="#${esc(h.anchor)}">${paragraphRange(h.paragraphNumbers, h.pages)}</a>` : '—'
   const status = h.statusNote ? ` <span class="orphan">(${esc(h.statusNote)})</span>` : ''
   const fn = h.footnote ? ` <sup class="fn"><a href="#note-${h.footnote}">${h.footnote}</a></sup>` : ''
   return `<tr><td class="num">${i + 1}</td><td class="num">${where}</td><td class="num"><span class="swatch ${h.color}"></span>${COLOR_NAMES[h.color]}</td><td>${esc(
@@ -241,7 +245,7 @@ function appendix(model: ReportModel): string {
         .map((r) => {
           const where =
             r.anchor && r.paragraphNumber !== null
-              ? `<a href="#${esc(r.anchor)}">¶${r.paragraphNumber}</a>`
+              ? `<a href="#${esc(r.anchor)}">¶${r.paragraphNumber}${pageSuffix([r.page])}</a>`
               : '<span class="orphan">no longer in the article</span>'
           return `<tr><td class="num">${where}</td><td>${citedInHtml(r.citedBy)}</td></tr>`
         })

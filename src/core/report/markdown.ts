@@ -2,7 +2,7 @@
 // Highlights are always written as ==text==; their colours are listed in the appendix table.
 
 import type { ArticleRun, CitedByGroup, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph } from './model'
-import { COLOR_NAMES, formatDate, formatDateTime, paragraphRange, plural } from './format'
+import { COLOR_NAMES, pageSuffix, formatDate, formatDateTime, paragraphRange, plural } from './format'
 
 /** Escapes user text so Markdown renders it literally (inline context). */
 export function escapeMarkdown(s: string): string {
@@ -166,15 +166,16 @@ function citedInMd(groups: CitedByGroup[]): string {
 
 function paragraphMd(p: ReportParagraph): string {
   let text = runsMd(p.runs) // never at a line start: "**¶n** " comes first
+  const number = `¶${p.number}${p.page ? `, p. ${p.page}` : ''}`
   if (p.kind === 'li') text = `${p.list === 'ol' && p.listNumber ? `${p.listNumber}\\.` : '•'} ${text}`
   const heading = /^h([1-6])$/.exec(p.kind)
-  let line = heading ? `**¶${p.number}** **${text}**` : `**¶${p.number}** ${text}`
+  let line = heading ? `**${number}** **${text}**` : `**${number}** ${text}`
   if (p.kind === 'blockquote') line = `> ${line}`
-  if (p.kind === 'tr' && p.header) line = `**¶${p.number}** **${text}**`
-  if (p.kind === 'figure') line = `**¶${p.number}** *Image:* ${text}`
-  if (p.kind === 'figcaption') line = `**¶${p.number}** *${text.trim()}*`
-  // Code keeps its lines: an indented block under the paragraph number (escaping is undone by showing it raw).
-  if (p.kind === 'pre') line = `**¶${p.number}**\n\n${codeBlock(p)}`
+  if (p.kind === 'tr' && p.header) line = `**${number}** **${text}**`
+  if (p.kind === 'figure') line = `**${number}** *Image:* ${text}`
+  if (p.kind === 'figcaption' || p.kind === 'footnote') line = `**${number}** *${text.trim()}*`
+  // Code keeps its lines: a fenced block under the paragraph number.
+  if (p.kind === 'pre') line = `**${number}**\n\n${codeBlock(p)}`
   if (p.citedBy.length) line += `\n\n*Cited in:* ${citedInMd(p.citedBy)}`
   return line
 }
@@ -228,14 +229,14 @@ export function renderReportMarkdown(model: ReportModel): string {
   if (hl.length) {
     const rows = hl.map((h, i) => {
       const passage = tableCell(h.passage) + (h.statusNote ? ` *(${h.statusNote})*` : '')
-      return `| ${i + 1} | ${paragraphRange(h.paragraphNumbers)} | ${COLOR_NAMES[h.color]} | ${passage} | ${tableCell(h.comment)} |`
+      return `| ${i + 1} | ${paragraphRange(h.paragraphNumbers, h.pages)} | ${COLOR_NAMES[h.color]} | ${passage} | ${tableCell(h.comment)} |`
     })
     out.push(['| # | Para. | Colour | Passage | Comment |', '|---|---|---|---|---|', ...rows].join('\n'))
   } else out.push('*No passages are highlighted.*')
   out.push('### Citation index')
   const ci = model.appendix.citationIndex
   if (ci.length) {
-    const rows = ci.map((r) => `| ${r.paragraphNumber !== null ? `¶${r.paragraphNumber}` : '*no longer in the article*'} | ${citedInMd(r.citedBy)} |`)
+    const rows = ci.map((r) => `| ${r.paragraphNumber !== null ? `¶${r.paragraphNumber}${pageSuffix([r.page])}` : '*no longer in the article*'} | ${citedInMd(r.citedBy)} |`)
     out.push(['| Para. | Cited in |', '|---|---|', ...rows].join('\n'))
   } else out.push('*No paragraph of this article is cited in the notes.*')
 
@@ -247,7 +248,7 @@ export function renderReportMarkdown(model: ReportModel): string {
         ? `${escapeMarkdown(c.label)}: this paragraph is no longer in the article.`
         : `${escapeMarkdown(c.label)}: the cited article was deleted.`
     else {
-      const where = c.target === 'other-article' ? `${escapeMarkdown(c.label)}` : `¶${c.paragraphNumber}`
+      const where = c.target === 'other-article' ? `${escapeMarkdown(c.label)}` : `¶${c.paragraphNumber}${pageSuffix([c.page])}`
       body = `${where}: *${escapeMarkdown(c.excerpt)}*`
     }
     if (c.quote) body += ` Quoted: “${escapeMarkdown(c.quote)}”`

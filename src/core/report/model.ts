@@ -90,7 +90,9 @@ export interface Citation {
   paragraphId: string
   /** Current 1-based paragraph number, or null when the paragraph is gone. */
   paragraphNumber: number | null
-  /** Label shown for the citation: "¶12", or "Other title ¶3" for other articles. */
+  /** The page the paragraph starts on (paged sources), else null. */
+  page: string | null
+  /** Label shown for the citation: "¶12" (or "¶12, p. 3"), or "Other title ¶3" for other articles. */
   label: string
   quote: string
   target: CitationTarget
@@ -140,6 +142,10 @@ export interface ReportParagraph {
   /** "para-<id>", safe for HTML ids. */
   anchor: string
   number: number
+  /** The page the paragraph starts on (paged sources), else null. */
+  page: string | null
+  /** True for the first paragraph of a page (the report marks where each page begins). */
+  pageStart: boolean
   kind: ParagraphKind
   list: 'ul' | 'ol' | null
   /** For ordered list items: position within its run of consecutive items (1-based). */
@@ -164,6 +170,8 @@ export interface HighlightRow {
   comment: string
   /** 1-based paragraph numbers the highlight covers now (empty for orphans). */
   paragraphNumbers: number[]
+  /** Pages of those paragraphs (paged sources). */
+  pages: string[]
   /** Anchor of the first paragraph, when it is in the article section. */
   anchor: string | null
   /** Footnote number of the comment, if it has one in the article section. */
@@ -177,6 +185,7 @@ export interface CitationIndexRow {
   paragraphId: string
   /** null when the cited paragraph no longer exists. */
   paragraphNumber: number | null
+  page: string | null
   anchor: string | null
   citedBy: CitedByGroup[]
 }

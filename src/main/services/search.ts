@@ -25,6 +25,7 @@ interface ParagraphRow {
   id: string
   article_id: string
   position: number
+  page: string | null
   text: string
   title: string
 }
@@ -40,7 +41,7 @@ interface NoteRow {
 
 // Paragraphs of deleted articles stay indexed (the article is tombstoned, its paragraphs are not): the join drops them.
 const PARAGRAPHS_SQL = `
-  SELECT bm25(paragraphs_fts) AS rank, p.id, p.article_id, p.position, p.text, a.title
+  SELECT bm25(paragraphs_fts) AS rank, p.id, p.article_id, p.position, p.page, p.text, a.title
   FROM paragraphs_fts
   JOIN paragraphs p ON p.rowid = paragraphs_fts.rowid
   JOIN articles a ON a.id = p.article_id
@@ -100,6 +101,7 @@ export function search(ctx: Ctx, req: SearchRequest): SearchHit[] {
         articleTitle: r.title,
         paragraphId: r.id,
         paragraphNumber: r.position + 1,
+        page: r.page,
         noteId: null,
         noteTitle: null,
         snippet: pSnippets[i].snippet,
@@ -120,6 +122,7 @@ export function search(ctx: Ctx, req: SearchRequest): SearchHit[] {
         articleTitle: r.article_title,
         paragraphId: null,
         paragraphNumber: null,
+        page: null,
         noteId: r.id,
         noteTitle: r.title,
         snippet: nSnippets[i].snippet,
