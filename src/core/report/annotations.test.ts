@@ -21,6 +21,7 @@ describe('toWebAnnotations', () => {
     expect(json['@context']).toBe('http://www.w3.org/ns/anno.jsonld')
     expect(json.type).toBe('AnnotationCollection')
     expect(json.label).toBe('Putin and Xi to meet at SCO summit')
+    expect(json['gloss:source']).toEqual({ title: 'Putin and Xi to meet at SCO summit', authors: ['Staff reporter'], publisher: null, published: '2022-09-13', url: null, accessed: null, fileName: 'putin-xi-sco-summit.txt', format: 'txt', language: 'en' })
     const items = itemsOf(json)
     expect(json.total).toBe(items.length)
     expect(json.first.type).toBe('AnnotationPage')

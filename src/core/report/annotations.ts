@@ -97,6 +97,18 @@ export function toWebAnnotations(input: ReportInput): object {
     id: `${articleUrn(article.id)}/annotations`,
     type: 'AnnotationCollection',
     label: article.title,
+    // The source's details, so that a colleague (or another tool) knows what the annotations are about.
+    'gloss:source': {
+      title: article.title,
+      authors: article.authors,
+      publisher: article.publisher,
+      published: article.publishedAt,
+      url: article.url,
+      accessed: article.accessedAt,
+      fileName: article.fileName,
+      format: article.format,
+      language: article.lang
+    },
     total: items.length,
     generated: input.exportedAt,
     generator: { type: 'Software', name: 'Gloss' },
