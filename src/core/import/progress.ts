@@ -23,11 +23,15 @@ const STAGE_WORDS: Record<ImportStageName, string> = {
   cancelled: 'Cancelled'
 }
 
-/** "Saving 1,200 of 5,000 paragraphs" — the line a progress toast shows. */
-export function describeProgress(p: ImportProgress, unit = 'paragraphs'): string {
+/** What each stage counts when it counts: PDF pages while reading, book chapters while extracting. */
+const UNITS: Partial<Record<ImportStageName, string>> = { reading: 'pages', extracting: 'chapters', saving: 'paragraphs' }
+
+/** "Reading: 12 of 100 pages", "Saving: 1,000 of 5,000 paragraphs" — the line a progress toast shows. */
+export function describeProgress(p: ImportProgress): string {
   const words = STAGE_WORDS[p.stage]
-  if (p.done !== null && p.total !== null && p.total > 0) {
-    return `${words}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} ${p.stage === 'saving' ? 'paragraphs' : unit}`
+  const unit = UNITS[p.stage]
+  if (unit && p.done !== null && p.total !== null && p.total > 0) {
+    return `${words}: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} ${unit}`
   }
-  return `${words}…`
+  return p.stage === 'done' || p.stage === 'failed' || p.stage === 'cancelled' ? words : `${words}…`
 }
