@@ -27,6 +27,11 @@ export interface ImportJob {
   readonly cancelling: boolean
   /** Asks the backend to stop the import (again later, if it had not started yet). */
   cancel(): void
+  /**
+   * Whether the import's failure is the user's cancel: a 'cancelled' answer, or any failure after Cancel was asked
+   * for (a download stopped halfway may fail in its own words). Either way nothing was written.
+   */
+  endedByCancel(err: unknown): boolean
   /** Starts the import with this job's id and follows it until it answers. */
   run<T>(start: (jobId: string) => Promise<T>): Promise<T>
 }
@@ -83,6 +88,9 @@ export function createImportJob(options: ImportJobOptions = {}): ImportJob {
       say('Cancelling…')
       if (toastId !== null) updateToast(toastId, { action: undefined })
       void askToCancel()
+    },
+    endedByCancel(err) {
+      return isCancelled(err) || cancelling
     },
     async run(start) {
       if (options.toast) {

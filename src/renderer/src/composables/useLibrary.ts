@@ -6,7 +6,7 @@ import { MAX_IMPORT_BYTES } from '@core/import/decode'
 import type { ArticleSummary } from '@core/model'
 import { api } from '@renderer/api'
 import { ANNOTATION_ACCEPT, ARTICLE_ACCEPT, isAnnotationFile as isAnnotationName } from '@renderer/components/import/formats'
-import { createImportJob, isCancelled, type ImportJob } from './useImportJob'
+import { createImportJob, type ImportJob } from './useImportJob'
 import { dismissToast, errorMessage, showToast } from './useToasts'
 import { emit, workspace } from './useWorkspace'
 
@@ -101,13 +101,14 @@ async function importAnnotationFile(file: File): Promise<void> {
 type Outcome = { result: ImportResult } | { cancelled: true } | null
 
 async function importOne(file: File): Promise<Outcome> {
+  let job: ImportJob | null = null
   library.importing++
   try {
     if (file.size === 0) throw new Error('The file is empty.')
     if (file.size > MAX_IMPORT_BYTES) {
       throw new Error(`The file is too large to import: it is ${megabytes(file.size)} and the limit is ${megabytes(MAX_IMPORT_BYTES)}.`)
     }
-    const job = createImportJob({ toast: `Importing “${file.name}”…` })
+    job = createImportJob({ toast: `Importing “${file.name}”…` })
     const result = await job.run(async (jobId) => {
       const base64 = toBase64(await readBytes(file))
       return api.importFile({ name: file.name, base64, jobId })
@@ -115,7 +116,7 @@ async function importOne(file: File): Promise<Outcome> {
     announce(result)
     return { result }
   } catch (err) {
-    if (isCancelled(err)) return { cancelled: true }
+    if (job?.endedByCancel(err)) return { cancelled: true }
     showToast(`Could not import “${file.name}”: ${errorMessage(err)}`, { kind: 'error', timeout: 12000 })
     return null
   } finally {

@@ -8,7 +8,7 @@ import { displayUrl } from '@core/details/display'
 import { MAX_IMPORT_BYTES } from '@core/import/decode'
 import { api } from '@renderer/api'
 import { isAnnotationFile } from '@renderer/components/import/formats'
-import { createImportJob, isCancelled } from './useImportJob'
+import { createImportJob } from './useImportJob'
 import { layout } from './useLayout'
 import { refreshLibrary, toBase64 } from './useLibrary'
 import { loadArticle, markLocalChange, reader } from './useReader'
@@ -34,8 +34,8 @@ async function run(articleId: string, from: string, request: () => Promise<Omit<
   if (reimport.articleId) return
   reimport.articleId = articleId
   const orphansBefore = new Set(reader.highlights.filter((h) => h.status === 'orphan').map((h) => h.id))
+  const job = createImportJob({ toast: `Updating the article from ${from}…` })
   try {
-    const job = createImportJob({ toast: `Updating the article from ${from}…` })
     const result = await job.run(async (jobId) => api.reimportArticle({ articleId, ...(await request()), jobId }))
     // Reload what the reader shows (text, highlights, backlinks), then tell the rest of the window.
     if (reader.article?.id === articleId) await loadArticle(articleId)
@@ -54,7 +54,7 @@ async function run(articleId: string, from: string, request: () => Promise<Omit<
       action: lost && !layout.highlightsPanel ? { label: 'Show highlights', run: () => (layout.highlightsPanel = true) } : undefined
     })
   } catch (err) {
-    if (isCancelled(err)) showToast('Update cancelled; the article was not changed.', { kind: 'info' })
+    if (job.endedByCancel(err)) showToast('Update cancelled; the article was not changed.', { kind: 'info' })
     else showToast(`Could not update the article from ${from}: ${errorMessage(err)}`, { kind: 'error', timeout: 12000 })
   } finally {
     reimport.articleId = null

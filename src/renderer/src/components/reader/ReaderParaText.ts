@@ -1,6 +1,6 @@
 // The text of one paragraph: each run's source formatting (em, strong, code, sub, sup, del, links) inside its
 // highlights' nested <mark>s (oldest outside, newest inside). A table row renders cell by cell, with the TAB between
-// two cells kept in the DOM as a visually hidden separator: the element's textContent is always exactly the
+// two cells kept in the DOM as an undisplayed separator: the element's textContent is always exactly the
 // paragraph text (textPoints.ts relies on it).
 import { defineComponent, h, type PropType, type VNode } from 'vue'
 import { rowCells, type Run, type TextStyle } from './runs'
