@@ -15,8 +15,6 @@ const FINISHED: ReadonlySet<ImportProgress['stage']> = new Set(['done', 'failed'
 export interface ImportJobOptions {
   /** Shows a progress toast with this message and a Cancel action (leave out when a dialog shows the progress). */
   toast?: string
-  /** What the counted units are while reading ("pages" for a PDF); saving always counts paragraphs. */
-  unit?: string
   /** Each new progress line ("Finding the text…", "Cancelling…"). */
   onProgress?: (line: string) => void
 }
@@ -74,7 +72,7 @@ export function createImportJob(options: ImportJobOptions = {}): ImportJob {
       if (!cancelled) await askToCancel()
       return
     }
-    say(describeProgress(p, options.unit))
+    say(describeProgress(p))
   }
 
   const job: ImportJob = {
