@@ -285,7 +285,7 @@ test('a password-protected PDF asks for its password: a wrong one is refused in 
   await expect(app.libraryItems.filter({ hasText: 'Confidential briefing' })).toContainText('PDF')
 })
 
-test('an EPUB and a Word file dropped on the window show their chapters and headings, and their format in the library', async ({ page }) => {
+test('an EPUB and a Word file dropped on the window show their chapters and headings, and their format in the library', async ({ page }, testInfo) => {
   const app = new GlossApp(page)
   await expect(app.libraryItems).toHaveCount(1)
 
@@ -341,6 +341,8 @@ test('an EPUB and a Word file dropped on the window show their chapters and head
   await expect(app.article.locator('ul.para-list > li')).toHaveText(['Extend the agreement as it stands.'])
   await expect(app.article.getByRole('note')).toContainText('1 Figures from the port authority.')
   await expect(app.header).toContainText('Word')
+  await page.mouse.move(2, 600)
+  await page.screenshot({ path: testInfo.outputPath('word-light.png') })
 
   await app.backToLibrary()
   await expect(app.libraryItems.filter({ hasText: 'The Border Town' }).locator('.meta')).toContainText('EPUB')
@@ -364,5 +366,24 @@ test('a long PDF shows its reading progress page by page in the toast, and Cance
   await page.screenshot({ path: testInfo.outputPath('progress-toast.png') })
   await toast.getByRole('button', { name: 'Cancel' }).click()
   await expect(app.toast('Import cancelled; nothing was added.')).toBeVisible()
+  await expect(app.libraryItems).toHaveCount(1)
+})
+
+test('a scanned PDF and a DRM-protected EPUB are refused in plain words, and nothing is added', async ({ page }) => {
+  const app = new GlossApp(page)
+  await expect(app.libraryItems).toHaveCount(1)
+  const scan = Buffer.from(handPdf({ image: true, pages: [[], []] }))
+  await app.importThroughPicker({ name: 'scanned.pdf', mimeType: 'application/pdf', buffer: scan })
+  await expect(app.toast('Could not import “scanned.pdf”: This PDF is a scan with no text layer; Gloss cannot read scanned pages yet.')).toBeVisible()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+
+  const drm = makeEpub({
+    title: 'Locked Book',
+    creators: [{ name: 'A. Writer' }],
+    encryption: 'drm',
+    chapters: [{ file: 'c1.xhtml', title: 'One', body: '<h1>One</h1><p>Encrypted text.</p>' }]
+  })
+  await app.dropFile({ name: 'locked.epub', mimeType: 'application/epub+zip', base64: Buffer.from(drm).toString('base64') })
+  await expect(app.toast('Could not import “locked.epub”: This EPUB is protected by DRM (its chapters are encrypted), so Gloss cannot read it.')).toBeVisible()
   await expect(app.libraryItems).toHaveCount(1)
 })
