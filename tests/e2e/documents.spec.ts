@@ -5,6 +5,8 @@
 // and the `[[` list name the page. A password-protected PDF asks for its password (a wrong one is refused in the
 // dialog). An EPUB and a Word file dropped on the window show their chapters and headings and their format.
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { Browser, Page } from '@playwright/test'
 import { handPdf, pdfPageTexts } from '../support/pdf'
 import { makeDocx, makeEpub } from '../support/zip-documents'
@@ -283,6 +285,26 @@ test('a password-protected PDF asks for its password: a wrong one is refused in 
   await app.backToLibrary()
   await expect(app.libraryItems).toHaveCount(2)
   await expect(app.libraryItems.filter({ hasText: 'Confidential briefing' })).toContainText('PDF')
+
+  // The same PDF at a web address (a loopback server): imports from the web take no password, so the dialog says
+  // how to bring it in as a file instead of asking for one it cannot use.
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/pdf' })
+    res.end(locked.buffer)
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  try {
+    await page.getByRole('button', { name: 'From web address…' }).first().click()
+    const web = app.webImportDialog
+    await web.getByRole('textbox', { name: 'Web address' }).fill(`http://127.0.0.1:${(server.address() as AddressInfo).port}/briefing.pdf`)
+    await web.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(web.getByRole('alert')).toHaveText(/^This PDF is password-protected, and Gloss cannot ask for the password of a PDF on the web\. Download it/)
+    await web.getByRole('button', { name: 'Cancel' }).click()
+    await expect(app.libraryItems).toHaveCount(2)
+  } finally {
+    server.closeAllConnections()
+    await new Promise((done) => server.close(done))
+  }
 })
 
 test('an EPUB and a Word file dropped on the window show their chapters and headings, and their format in the library', async ({ page }, testInfo) => {

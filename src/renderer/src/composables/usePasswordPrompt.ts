@@ -32,6 +32,13 @@ export function needsPassword(err: unknown): err is GlossError {
   return err instanceof GlossError && err.code === 'password_required'
 }
 
+/**
+ * What to say when a PDF fetched from a web address needs a password: imports from the web take no password (the
+ * backend's request has none), so the file has to come in as a file.
+ */
+export const WEB_PDF_PASSWORD =
+  'This PDF is password-protected, and Gloss cannot ask for the password of a PDF on the web. Download it, then import the file (Import file…) and enter its password there.'
+
 /** One try with a password, under `job` (start it with job.run so its progress shows and Cancel stops it). */
 export type PasswordAttempt<T> = (password: string, job: ImportJob) => Promise<T>
 

@@ -9,7 +9,7 @@ import { MAX_IMPORT_BYTES } from '@core/import/decode'
 import { api } from '@renderer/api'
 import { importFormatsText, isAnnotationFile } from '@renderer/components/import/formats'
 import { createImportJob } from './useImportJob'
-import { askPassword, needsPassword } from './usePasswordPrompt'
+import { askPassword, needsPassword, WEB_PDF_PASSWORD } from './usePasswordPrompt'
 import { layout } from './useLayout'
 import { refreshLibrary, toBase64 } from './useLibrary'
 import { loadArticle, markLocalChange, reader } from './useReader'
@@ -33,6 +33,7 @@ function summary(r: ReimportResult): string {
 
 type Request = Omit<ReimportRequest, 'articleId' | 'jobId'>
 
+/** `fileName` is given for an update from a file (a password-protected PDF then asks for its password). */
 async function run(articleId: string, from: string, request: () => Promise<Request>, fileName?: string): Promise<void> {
   if (reimport.articleId) return
   reimport.articleId = articleId
@@ -47,10 +48,10 @@ async function run(articleId: string, from: string, request: () => Promise<Reque
         return api.reimportArticle({ articleId, ...req, jobId })
       })
     } catch (err) {
-      if (!needsPassword(err) || !req || job.endedByCancel(err)) throw err
+      if (!needsPassword(err) || !req || fileName === undefined || job.endedByCancel(err)) throw err
       // A password-protected PDF: ask for its password and try again (the dialog shows progress and Cancel).
       const asked: Request = req
-      const answer = await askPassword(fileName ?? 'the file', 'update', (password, retry) =>
+      const answer = await askPassword(fileName, 'update', (password, retry) =>
         retry.run((jobId) => api.reimportArticle({ articleId, ...asked, password, jobId }))
       )
       if (!answer) {
@@ -77,7 +78,10 @@ async function run(articleId: string, from: string, request: () => Promise<Reque
     })
   } catch (err) {
     if (job.endedByCancel(err)) showToast('Update cancelled; the article was not changed.', { kind: 'info' })
-    else showToast(`Could not update the article from ${from}: ${errorMessage(err)}`, { kind: 'error', timeout: 12000 })
+    else {
+      const why = needsPassword(err) && fileName === undefined ? WEB_PDF_PASSWORD : errorMessage(err)
+      showToast(`Could not update the article from ${from}: ${why}`, { kind: 'error', timeout: 12000 })
+    }
   } finally {
     reimport.articleId = null
   }
