@@ -137,6 +137,72 @@ function approximateMatches(text: string, quote: string, maxErrors: number): Fou
   return out
 }
 
+/** Levenshtein distance of `a` and `b`, or Infinity when it is more than `max` (a band of 2·max + 1 diagonals). */
+function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return Infinity
+  const BIG = max + 1
+  let prev = new Array<number>(b.length + 1)
+  let cur = new Array<number>(b.length + 1)
+  for (let j = 0; j <= b.length; j++) prev[j] = j <= max ? j : BIG
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - max)
+    const to = Math.min(b.length, i + max)
+    cur.fill(BIG)
+    cur[0] = i <= max ? i : BIG
+    let low = cur[0]
+    const ca = a.charCodeAt(i - 1)
+    for (let j = from; j <= to; j++) {
+      const v = Math.min(prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1), prev[j] + 1, cur[j - 1] + 1, BIG)
+      cur[j] = v
+      if (v < low) low = v
+    }
+    if (low > max) return Infinity
+    ;[prev, cur] = [cur, prev]
+  }
+  return prev[b.length] <= max ? prev[b.length] : Infinity
+}
+
+/** How many characters of a context are looked for to find where it begins or ends. */
+const CONTEXT_KEY = 8
+
+/**
+ * Alignments of an approximate match moved, within the error budget, so that an edge meets the stored context: the
+ * fewest edits may drop a changed word at the quote's edge, when the text around says the quote runs up to it.
+ */
+function snapToContext(text: string, quote: string, m: Found, context: QuoteContext, maxErrors: number): Found[] {
+  const { prefix, suffix, contextChars } = context
+  const atEdge = (c: string | undefined): boolean => c !== undefined && contextChars !== undefined && c.length < contextChars
+  const starts = new Set<number>()
+  const ends = new Set<number>()
+  if (prefix !== undefined) {
+    if (prefix === '' && atEdge(prefix)) starts.add(0)
+    const key = prefix.slice(-CONTEXT_KEY)
+    if (key) {
+      for (let at = text.indexOf(key, Math.max(0, m.start - maxErrors - key.length)); at !== -1 && at + key.length <= m.start + maxErrors; at = text.indexOf(key, at + 1)) {
+        starts.add(at + key.length)
+      }
+    }
+  }
+  if (suffix !== undefined) {
+    if (suffix === '' && atEdge(suffix)) ends.add(text.length)
+    const key = suffix.slice(0, CONTEXT_KEY)
+    if (key) {
+      for (let at = text.indexOf(key, Math.max(0, m.end - maxErrors)); at !== -1 && at <= m.end + maxErrors; at = text.indexOf(key, at + 1)) ends.add(at)
+    }
+  }
+  starts.delete(m.start)
+  ends.delete(m.end)
+  const out: Found[] = []
+  for (const start of [m.start, ...starts]) {
+    for (const end of [m.end, ...ends]) {
+      if ((start === m.start && end === m.end) || Math.abs(start - m.start) > maxErrors || Math.abs(end - m.end) > maxErrors || end <= start) continue
+      const errors = boundedDistance(quote, text.slice(start, end), maxErrors)
+      if (errors <= maxErrors) out.push({ start, end, errors })
+    }
+  }
+  return out
+}
+
 /** How many characters the match's two edges share with the quote's (a tie-breaker between equally good alignments). */
 function edgeAgreement(text: string, m: Found, quote: string): number {
   let n = 0
@@ -148,16 +214,20 @@ function edgeAgreement(text: string, m: Found, quote: string): number {
 
 /**
  * Every match of `quote` in `text`, best score first (ties: earlier first): the exact occurrences when there are
- * any, otherwise the approximate matches with the fewest errors, up to `maxErrors`. Overlapping approximate matches
- * are one place found several ways: only the alignment whose edges agree best with the quote's is kept (then the
- * best scored).
+ * any, otherwise the approximate matches with the fewest errors, up to `maxErrors`, and the same matches moved
+ * (within the budget) to meet the stored context. Overlapping approximate matches are one place found several
+ * ways: only the alignment that agrees best with the quote and its context is kept (then the one whose edges agree
+ * with the quote's, then the nearest to the hint).
  */
 export function matchQuote(text: string, quote: string, context: QuoteContext = {}, options: MatchOptions = {}): QuoteMatch[] {
   if (!quote || !text) return []
   let found = exactMatches(text, quote)
   const maxErrors = Math.min(options.maxErrors ?? maxQuoteErrors(quote), MAX_ERRORS_CAP, quote.length)
   const approximate = !found.length && maxErrors > 0 && text.length >= quote.length - maxErrors
-  if (approximate) found = approximateMatches(text, quote, maxErrors)
+  if (approximate) {
+    found = approximateMatches(text, quote, maxErrors)
+    found = [...found, ...found.flatMap((m) => snapToContext(text, quote, m, context, maxErrors))]
+  }
   const { prefix, suffix, hint, contextChars } = context
   const scored = found.map((m): QuoteMatch => {
     const q = 1 - m.errors / quote.length
@@ -169,15 +239,22 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
   })
   const byScore = (a: QuoteMatch, b: QuoteMatch): number => b.score - a.score || a.start - b.start
   if (!approximate) return scored.sort(byScore)
-  // Overlapping alignments, grouped in text order; each group gives its best-edged one.
+  // Overlapping alignments, grouped in text order. Each group is one place; it is given by the alignment that best
+  // agrees with the quote and its context, then whose edges agree best with the quote's, then nearest the hint.
   scored.sort((a, b) => a.start - b.start || a.end - b.end)
   const places: QuoteMatch[] = []
   let group: QuoteMatch[] = []
   let groupEnd = -1
+  const agreement = (m: QuoteMatch): number => QUOTE_WEIGHT * m.quote + PREFIX_WEIGHT * m.prefix + SUFFIX_WEIGHT * m.suffix
   const close = (): void => {
     if (!group.length) return
-    const edge = new Map(group.map((m) => [m, edgeAgreement(text, m, quote)]))
-    places.push(group.reduce((best, m) => (edge.get(m)! > edge.get(best)! || (edge.get(m) === edge.get(best) && m.score > best.score) ? m : best)))
+    const key = new Map(group.map((m) => [m, [agreement(m), edgeAgreement(text, m, quote), m.position]]))
+    const better = (a: QuoteMatch, b: QuoteMatch): boolean => {
+      const [x, y] = [key.get(a)!, key.get(b)!]
+      for (let k = 0; k < x.length; k++) if (Math.abs(x[k] - y[k]) > 1e-9) return x[k] > y[k]
+      return false
+    }
+    places.push(group.reduce((best, m) => (better(m, best) ? m : best)))
   }
   for (const m of scored) {
     if (m.start >= groupEnd) {
