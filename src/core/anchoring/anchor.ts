@@ -11,6 +11,7 @@
 // so anchoring costs about one look-up per target when the text is unchanged. The statuses are defined in model.ts.
 import { QUOTE_CONTEXT_CHARS } from '../limits'
 import type { AnchorStatus, AnchoredHighlight, Highlight, HighlightSegmentTarget, Paragraph, ResolvedSegment } from '../model'
+import { indexArticle, type ArticleText } from './article-text'
 import { matchQuote, type QuoteContext, type QuoteMatch } from './match-quote'
 
 /** In its own paragraph, an approximate match is taken from this score up (its edits are few, or the context confirms it). */
@@ -27,8 +28,8 @@ export const SUGGEST_MIN_QUOTE = 0.75
  * differ by a few hundredths by chance: the margin is well above that.
  */
 export const SUGGEST_MARGIN = 0.1
-/** Shortest quote searched approximately outside its own paragraph (shorter ones only exactly). */
-export const MIN_FUZZY_QUOTE_ELSEWHERE = 8
+/** Shortest quote searched approximately outside its own paragraph (shorter ones only exactly: edited, they match anywhere). */
+export const MIN_FUZZY_QUOTE_ELSEWHERE = 16
 /** How many paragraphs sharing the most words with a quote are searched approximately. */
 export const FUZZY_CANDIDATE_PARAGRAPHS = 16
 /** Most exact occurrences elsewhere that are scored (a very common phrase is ambiguous long before). */
@@ -62,87 +63,6 @@ export type Located =
   | { kind: 'exact' | 'fuzzy' | 'moved'; place: Place }
   | { kind: 'lost' | 'gone'; suggestion: Place | null }
 
-const SEPARATOR = '\u0000'
-const WORD = /[\p{L}\p{N}]+/gu
-
-const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? []
-
-/** The article as anchoring needs it: paragraph ids looked up in O(1); its text and words indexed on first need. */
-export class ArticleText {
-  private readonly byId = new Map<string, number>()
-  private joined: { text: string; starts: number[] } | null = null
-  private postings: Map<string, number[]> | null = null
-  private counts: Uint32Array | null = null
-
-  constructor(readonly paragraphs: readonly Paragraph[]) {
-    for (let i = 0; i < paragraphs.length; i++) if (!this.byId.has(paragraphs[i].id)) this.byId.set(paragraphs[i].id, i)
-  }
-
-  /** The position of a paragraph in `paragraphs`, or -1. */
-  indexOf(paragraphId: string): number {
-    return this.byId.get(paragraphId) ?? -1
-  }
-
-  /** Paragraphs (by index, each once, in order) whose text contains `quote`, up to `limit`. */
-  holding(quote: string, limit: number): number[] {
-    if (!this.joined) {
-      const starts: number[] = []
-      let at = 0
-      for (const p of this.paragraphs) {
-        starts.push(at)
-        at += p.text.length + SEPARATOR.length
-      }
-      this.joined = { text: this.paragraphs.map((p) => p.text).join(SEPARATOR), starts }
-    }
-    const { text, starts } = this.joined
-    const out: number[] = []
-    let i = 0
-    for (let at = text.indexOf(quote); at !== -1 && out.length < limit; at = text.indexOf(quote, at + 1)) {
-      while (i + 1 < starts.length && starts[i + 1] <= at) i++
-      if (at + quote.length > starts[i] + this.paragraphs[i].text.length) continue // runs over a paragraph break
-      if (out[out.length - 1] !== i) out.push(i)
-    }
-    return out
-  }
-
-  /**
-   * Paragraphs sharing at least half of the quote's distinct words, most shared first (ties: document order), at most
-   * `limit`. A quote edited by up to a quarter keeps most of its words, so its paragraph is among these.
-   */
-  sharingWords(quote: string, limit: number): number[] {
-    const words = [...new Set(wordsOf(quote))]
-    if (!words.length) return []
-    if (!this.postings) {
-      const postings = new Map<string, number[]>()
-      this.paragraphs.forEach((p, i) => {
-        for (const w of new Set(wordsOf(p.text))) {
-          const list = postings.get(w)
-          if (list) list.push(i)
-          else postings.set(w, [i])
-        }
-      })
-      this.postings = postings
-      this.counts = new Uint32Array(this.paragraphs.length)
-    }
-    const counts = this.counts!
-    const touched: number[] = []
-    for (const w of words) {
-      for (const i of this.postings.get(w) ?? []) {
-        if (counts[i] === 0) touched.push(i)
-        counts[i]++
-      }
-    }
-    const needed = Math.ceil(words.length / 2)
-    const found = touched.filter((i) => counts[i] >= needed).sort((a, b) => counts[b] - counts[a] || a - b).slice(0, limit)
-    for (const i of touched) counts[i] = 0
-    return found
-  }
-}
-
-export function indexArticle(paragraphs: readonly Paragraph[]): ArticleText {
-  return new ArticleText(paragraphs)
-}
-
 /** A highlight target as a passage to find. */
 export function soughtOf(t: HighlightSegmentTarget): Sought {
   return { paragraphId: t.paragraphId, exact: t.quote.exact, prefix: t.quote.prefix, suffix: t.quote.suffix, start: t.position.start, end: t.position.end }
@@ -165,17 +85,22 @@ interface Candidate {
   match: QuoteMatch
 }
 
-/** Candidates outside paragraph `own`: exact occurrences when there are any, else approximate ones in likely paragraphs. */
+/**
+ * Candidates outside paragraph `own`: exact occurrences; and, unless one of them is strong enough to be placed,
+ * approximate ones in the paragraphs most likely to hold the quote (an edited copy with the right context can beat
+ * exact copies in the wrong surroundings — or at least make them ambiguous).
+ */
 function candidatesElsewhere(article: ArticleText, s: Sought, own: number): Candidate[] {
   const ctx = contextOf(s)
   const out: Candidate[] = []
-  for (const i of article.holding(s.exact, MAX_EXACT_CANDIDATES + 1)) {
+  const exact = new Set(article.holding(s.exact, MAX_EXACT_CANDIDATES + 1))
+  for (const i of exact) {
     if (i === own) continue
     for (const match of matchQuote(article.paragraphs[i].text, s.exact, ctx, { maxErrors: 0 })) out.push({ index: i, match })
   }
-  if (out.length || s.exact.length < MIN_FUZZY_QUOTE_ELSEWHERE) return out
+  if (s.exact.length < MIN_FUZZY_QUOTE_ELSEWHERE || out.some((c) => c.match.score >= PLACE_MIN_SCORE)) return out
   for (const i of article.sharingWords(s.exact, FUZZY_CANDIDATE_PARAGRAPHS + 1)) {
-    if (i === own) continue
+    if (i === own || exact.has(i)) continue
     for (const match of matchQuote(article.paragraphs[i].text, s.exact, ctx)) out.push({ index: i, match })
   }
   return out
@@ -238,8 +163,41 @@ function statusOf(found: Located[]): AnchorStatus {
   return found.some((f) => f.kind === 'lost') ? 'review' : 'orphan'
 }
 
+/** Every target at its stored position in its own paragraph, in document order: the common case, checked first. */
+function unchanged(article: ArticleText, highlight: Highlight): ResolvedSegment[] | null {
+  const resolved: ResolvedSegment[] = []
+  let last = -1
+  for (const t of highlight.targets) {
+    const i = article.indexOf(t.paragraphId)
+    if (i <= last) return null
+    const text = article.paragraphs[i].text
+    const { start, end } = t.position
+    const { exact, prefix, suffix } = t.quote
+    // (Slices compared, not startsWith: several times faster in V8 here.)
+    if (
+      start < prefix.length ||
+      text.slice(start, end) !== exact ||
+      text.slice(start - prefix.length, start) !== prefix ||
+      text.slice(end, end + suffix.length) !== suffix
+    ) {
+      return null
+    }
+    resolved.push({ paragraphId: t.paragraphId, start, end })
+    last = i
+  }
+  return resolved.length ? resolved : null
+}
+
+/** The highlight's own fields with where it is now (written out: a spread costs more than the rest of the fast path). */
+function withPlace(h: Highlight, status: AnchorStatus, resolved: ResolvedSegment[], suggestion: ResolvedSegment[] | null): AnchoredHighlight {
+  const { id, articleId, color, comment, targets, createdAt, updatedAt } = h
+  return { id, articleId, color, comment, targets, createdAt, updatedAt, status, resolved, suggestion }
+}
+
 /** One highlight in an indexed article. */
 export function anchorIn(article: ArticleText, highlight: Highlight): AnchoredHighlight {
+  const same = unchanged(article, highlight)
+  if (same) return withPlace(highlight, 'anchored', same, null)
   const found: Located[] = []
   let near: number | null = null
   for (const target of highlight.targets) {
@@ -254,12 +212,7 @@ export function anchorIn(article: ArticleText, highlight: Highlight): AnchoredHi
   const status = statusOf(found)
   const placed = found.flatMap((f) => ('place' in f ? [f.place] : []))
   const suggested = found.flatMap((f) => ('suggestion' in f && f.suggestion ? [f.suggestion] : []))
-  return {
-    ...highlight,
-    status,
-    resolved: segmentsOf(article, placed, false),
-    suggestion: suggested.length ? segmentsOf(article, [...placed, ...suggested], true) : null
-  }
+  return withPlace(highlight, status, segmentsOf(article, placed, false), suggested.length ? segmentsOf(article, [...placed, ...suggested], true) : null)
 }
 
 /**

@@ -1,6 +1,7 @@
 // Paragraph references inside notes: extraction, plain text, checking against the current article, backlinks.
 
-import { indexArticle, locate, type ArticleText } from '../anchoring/anchor'
+import { locate } from '../anchoring/anchor'
+import { indexArticle, type ArticleText } from '../anchoring/article-text'
 import {
   PARAGRAPH_REF_NODE,
   type BacklinkMap,
