@@ -159,6 +159,33 @@ describe('anchorHighlight', () => {
     expect(gone).toMatchObject({ status: 'review', resolved: [], suggestion: null })
   })
 
+  it('resolves a phrase repeated in one paragraph by its prefix/suffix', () => {
+    const ps: Paragraph[] = [
+      { id: 'x', index: 0, kind: 'p', text: 'In Moscow the talks stalled. Later, in Beijing the talks stalled again, officials said.' }
+    ]
+    const second = select(ps, 0, 'the talks stalled', 1)
+    expect(second[0].position.start).toBeGreaterThan(30)
+    // The paragraph gains text at the front, so the stored position is stale and both occurrences are candidates.
+    const moved: Paragraph[] = [{ ...ps[0], text: 'Reports differ. ' + ps[0].text }]
+    const h = anchorHighlight(moved, highlight(second))
+    expect(h.status).toBe('anchored')
+    expect(h.resolved[0].start).toBe(moved[0].text.indexOf('the talks stalled', 30))
+    const first = anchorHighlight(moved, highlight(select(ps, 0, 'the talks stalled', 0)))
+    expect(first.resolved[0].start).toBe(moved[0].text.indexOf('the talks stalled'))
+  })
+
+  it('prefers an edited copy in the right surroundings to another exact copy in the same paragraph', () => {
+    const ps: Paragraph[] = [
+      { id: 'x', index: 0, kind: 'p', text: 'Officials said the talks stalled on Monday. Reporters said the talks stalled again, and left.' }
+    ]
+    const first = select(ps, 0, 'the talks stalled', 0)
+    const edited: Paragraph[] = [{ ...ps[0], text: 'Officials said at length that the talks stalld on Monday. Reporters said the talks stalled again, and left.' }]
+    const h = anchorHighlight(edited, highlight(first))
+    expect(h.status).toBe('fuzzy')
+    expect(textOf(edited, h.resolved[0])).toBe('the talks stalld')
+    expect(h.resolved[0].start).toBe(edited[0].text.indexOf('the talks stalld'))
+  })
+
   it('keeps an edited quote in its own paragraph although the same sentence stands unedited elsewhere', () => {
     const ps = sample()
     const phrase = 'The U.S.-China relationship is becoming more fraught seemingly by the week'
@@ -256,6 +283,24 @@ describe('anchorHighlight', () => {
     expect(partial.status).toBe('partial')
     expect(partial.resolved.map((r) => r.paragraphId)).toEqual([ps[1].id, ps[3].id])
     expect(partial.suggestion).toBeNull() // the removed ¶3's text is nowhere
+  })
+
+  it('anchorAll anchors an article’s highlights in one call, in the order given, as one at a time would', () => {
+    const ps = sample()
+    const blocks = sampleBlocks()
+    blocks[9] = { kind: 'p', text: blocks[9].text.replace('experiencing a slowdown', 'experiencing a slow-down') }
+    const next = assignParagraphIds(blocks.filter((_, i) => i !== 5), ps)
+    const hs = [select(ps, 9, 'operations are experiencing a slowdown'), select(ps, 5, 'CIA analysis'), select(ps, 0, 'Vladimir Putin')].map((t, i) => ({
+      ...highlight(t),
+      id: `h${i}`
+    }))
+    const all = anchorAll(next, hs)
+    expect(all.map((h) => [h.id, h.status])).toEqual([
+      ['h0', 'fuzzy'],
+      ['h1', 'orphan'],
+      ['h2', 'anchored']
+    ])
+    expect(all).toEqual(hs.map((h) => anchorHighlight(next, h)))
   })
 
   it('a highlight without targets is an orphan', () => {

@@ -35,6 +35,9 @@ export const FUZZY_CANDIDATE_PARAGRAPHS = 16
 /** Most exact occurrences elsewhere that are scored (a very common phrase is ambiguous long before). */
 const MAX_EXACT_CANDIDATES = 200
 
+/** A character no paragraph text holds (import drops control characters). */
+const SEPARATOR_CHAR = '\u0000'
+
 /** A passage to find: a highlight target, or a note reference's quote (without context or position). */
 export interface Sought {
   paragraphId: string
@@ -80,6 +83,11 @@ function positionHolds(text: string, s: Sought): boolean {
   return s.start >= before.length && text.startsWith(before, s.start - before.length) && text.startsWith(s.suffix ?? '', s.end)
 }
 
+/** The text with every exact copy of `quote` blotted out (same length, so offsets hold). */
+function withoutCopies(text: string, quote: string): string {
+  return text.split(quote).join(SEPARATOR_CHAR.repeat(quote.length))
+}
+
 interface Candidate {
   index: number
   match: QuoteMatch
@@ -118,7 +126,14 @@ export function locate(article: ArticleText, s: Sought, near: number | null = nu
   if (own >= 0) {
     const text = article.paragraphs[own].text
     if (positionHolds(text, s)) return { kind: 'exact', place: { index: own, start: s.start!, end: s.end! } }
-    const best = matchQuote(text, s.exact, contextOf(s))[0]
+    const ctx = contextOf(s)
+    let best: QuoteMatch | undefined = matchQuote(text, s.exact, ctx)[0]
+    if (best && best.errors === 0 && best.score < PLACE_MIN_SCORE) {
+      // The only exact copy left may be another one, in other surroundings, while the highlighted one was edited:
+      // an edited copy in the right surroundings wins over it.
+      const edited = matchQuote(withoutCopies(text, s.exact), s.exact, ctx)[0]
+      if (edited && edited.score > best.score && edited.score >= OWN_FUZZY_MIN_SCORE) best = edited
+    }
     if (best && best.errors === 0) return { kind: 'exact', place: placeOf(own, best) }
     if (best && best.score >= OWN_FUZZY_MIN_SCORE) return { kind: 'fuzzy', place: placeOf(own, best) }
   }

@@ -55,6 +55,16 @@ describe('matchQuote', () => {
     expect(text.slice(found[0].start, found[0].end)).toBe('Shares rose by six per cent after the announcement')
   })
 
+  it('moves an approximate match’s edge to meet the stored context when that costs no more than the budget', () => {
+    // The quote ended its paragraph ("… and U.S."); the last word changed. The fewest edits drop it, but the stored
+    // (empty, edge) suffix says the quote runs to the end: the match covers the new word.
+    const text = 'Payment moves to rubles and yuan rather than dollars, to cut reliance on western and allied currencies.'
+    const quote = 'to cut reliance on western and U.S. currencies.'
+    const [m] = matchQuote(text, quote, { prefix: 'rubles and yuan rather than dollars, '.slice(-32), suffix: '', contextChars: 32 })
+    expect(text.slice(m.start, m.end)).toBe('to cut reliance on western and allied currencies.')
+    expect(m.suffix).toBe(1)
+  })
+
   it('with contextChars, a short stored context means the quote sat at the edge of its text', () => {
     const text = 'Officials said the talks stalled. The talks stalled, officials said.'
     // Stored at the very start of its paragraph: prefix '' — the copy at offset 0 agrees, the one inside does not.
