@@ -35,8 +35,8 @@ export const FUZZY_CANDIDATE_PARAGRAPHS = 16
 /** Most exact occurrences elsewhere that are scored (a very common phrase is ambiguous long before). */
 const MAX_EXACT_CANDIDATES = 200
 
-/** A character no paragraph text holds (import drops control characters). */
-const SEPARATOR_CHAR = '\u0000'
+/** What blots out a copy of a quote (a control character: text hardly ever holds one, and then it only costs a match). */
+const BLOT = '\u0000'
 
 /** A passage to find: a highlight target, or a note reference's quote (without context or position). */
 export interface Sought {
@@ -78,14 +78,14 @@ function contextOf(s: Sought): QuoteContext {
 
 /** The stored position holds the quote, with its stored context around it. */
 function positionHolds(text: string, s: Sought): boolean {
-  if (s.start === undefined || s.end === undefined || text.slice(s.start, s.end) !== s.exact) return false
-  const before = s.prefix ?? ''
-  return s.start >= before.length && text.startsWith(before, s.start - before.length) && text.startsWith(s.suffix ?? '', s.end)
+  const { start, end, prefix = '', suffix = '' } = s
+  if (start === undefined || end === undefined || start < prefix.length) return false
+  return text.slice(start, end) === s.exact && text.slice(start - prefix.length, start) === prefix && text.slice(end, end + suffix.length) === suffix
 }
 
 /** The text with every exact copy of `quote` blotted out (same length, so offsets hold). */
 function withoutCopies(text: string, quote: string): string {
-  return text.split(quote).join(SEPARATOR_CHAR.repeat(quote.length))
+  return text.split(quote).join(BLOT.repeat(quote.length))
 }
 
 interface Candidate {
