@@ -235,6 +235,14 @@ function listNumbers(paragraphs: Paragraph[]): (number | null)[] {
   })
 }
 
+/** What the appendix says beside a highlight that is not simply where it was made (see AnchorStatus). */
+function statusNoteOf(status: AnchoredHighlight['status'], unplaced: boolean): string | null {
+  if (unplaced) return status === 'review' ? 'not found where it was; needs review' : 'not found in current text'
+  if (status === 'partial') return 'partly found in current text'
+  if (status === 'moved') return 'found in another paragraph'
+  return null
+}
+
 /** Current text of a highlight: its resolved segments joined with " … ", or the stored quotes for orphans. */
 function passageOf(h: AnchoredHighlight, byId: Map<string, Paragraph>): string {
   const parts = h.resolved.length
@@ -400,7 +408,7 @@ export function buildReport(input: ReportInput): ReportModel {
       anchor: orphan ? null : paragraphAnchor(segs[0].paragraphId),
       footnote: footnoteOf.get(h.id)?.n ?? null,
       orphan,
-      statusNote: orphan ? 'not found in current text' : h.status === 'partial' ? 'partly found in current text' : null
+      statusNote: statusNoteOf(h.status, orphan)
     }
   })
 
