@@ -23,7 +23,10 @@ import {
   MAX_PASSWORD,
   MAX_PUBLISHER,
   MAX_QUERY,
+  MAX_PROJECT_SOURCES,
+  MAX_PROJECT_TITLE,
   MAX_QUOTE,
+  MAX_TAG_NAME,
   MAX_SEARCH_HITS,
   MAX_TARGETS,
   MAX_URL,
@@ -43,6 +46,9 @@ import {
   type Note,
   type NoteSummary,
   type PMNode,
+  type ProjectSummary,
+  type TagGroup,
+  type TagSummary,
   SOURCE_FORMATS,
   type SourceFormat
 } from '../model'
@@ -120,13 +126,16 @@ const fileEntries = {
   password: v.optional(text({ min: 1, max: MAX_PASSWORD }))
 }
 
-export const ImportRequest = obj({ ...fileEntries, jobId })
+/** Import into this project as well as the library (imports made while a project is open). */
+const projectId = v.optional(id())
+
+export const ImportRequest = obj({ ...fileEntries, jobId, projectId })
 export type ImportRequest = v.InferOutput<typeof ImportRequest>
 
 /** A web address (http or https; a bare "example.com/page" is read as https). */
 const webAddress = text({ min: 1, max: MAX_URL, trim: true })
 
-export const ImportUrlRequest = obj({ url: webAddress, jobId })
+export const ImportUrlRequest = obj({ url: webAddress, jobId, projectId })
 export type ImportUrlRequest = v.InferOutput<typeof ImportUrlRequest>
 
 /**
@@ -160,7 +169,8 @@ export const PasteRequest = obj({
   /** Optional title; otherwise derived from the text. */
   title: v.optional(text({ max: MAX_ARTICLE_TITLE })),
   format: v.optional(oneOf(TEXT_FORMATS)),
-  jobId
+  jobId,
+  projectId
 })
 export type PasteRequest = v.InferOutput<typeof PasteRequest>
 
@@ -222,11 +232,19 @@ export const UpdateHighlightRequest = obj({
 })
 export type UpdateHighlightRequest = v.InferOutput<typeof UpdateHighlightRequest>
 
-export const CreateNoteRequest = obj({
-  title: text({ max: MAX_NOTE_TITLE }),
-  /** The article this note is written beside, or null for a free note. */
-  articleId: v.nullish(id(), null)
-})
+export const CreateNoteRequest = v.pipe(
+  obj({
+    title: text({ max: MAX_NOTE_TITLE }),
+    /** The article this note is written beside, or null for a free note. */
+    articleId: v.nullish(id(), null),
+    /** The project this note belongs to (absent or null: none). */
+    projectId: v.optional(v.nullable(id()))
+  }),
+  v.forward(
+    v.check((r) => !(r.articleId && r.projectId), 'cannot be given with articleId (a note belongs to an article or to a project)'),
+    ['projectId']
+  )
+)
 export type CreateNoteRequest = v.InferOutput<typeof CreateNoteRequest>
 
 export const RenameNoteRequest = obj({
@@ -284,6 +302,18 @@ export const SaveFileRequest = obj({
 }) satisfies v.GenericSchema<Record<string, unknown>, ExportFile>
 export type SaveFileRequest = v.InferOutput<typeof SaveFileRequest>
 
+export const ProjectTitleRequest = obj({ title: text({ min: 1, max: MAX_PROJECT_TITLE, trim: true }) })
+export const RenameProjectRequest = obj({ id: id(), title: text({ min: 1, max: MAX_PROJECT_TITLE, trim: true }) })
+export const ProjectSourcesRequest = obj({ projectId: id(), articleIds: list(id(), { min: 1, max: MAX_PROJECT_SOURCES }) })
+export const ProjectSourceRequest = obj({ projectId: id(), articleId: id() })
+
+const tagName = text({ min: 1, max: MAX_TAG_NAME, trim: true })
+/** Tags a highlight or a source (on: true) or takes the tag off (on: false). */
+export const SetTagRequest = obj({ kind: oneOf(['highlight', 'article'] as const), targetId: id(), tag: tagName, on: v.boolean('must be true or false') })
+export const ProjectScopeRequest = obj({ projectId: v.optional(id()) })
+export const RenameTagRequest = obj({ id: id(), name: tagName })
+export const MergeTagsRequest = obj({ fromId: id(), intoId: id() })
+
 // -------------------------------------------------------------------------------------------------- methods
 
 export const METHODS = {
@@ -312,6 +342,29 @@ export const METHODS = {
   reimportArticle: method({ args: [arg('the re-import request', ReimportRequest)], result: as<ReimportResult>() }),
   /** Full-text search (FTS5) over every article's paragraphs and every note. */
   search: method({ args: [arg('the search request', SearchRequest)], result: as<SearchHit[]>() }),
+
+  // Projects
+  listProjects: method({ result: as<ProjectSummary[]>() }),
+  createProject: method({ args: [arg('the new project', ProjectTitleRequest)], result: as<ProjectSummary>() }),
+  renameProject: method({ args: [arg('the rename request', RenameProjectRequest)], result: as<ProjectSummary>() }),
+  /** Deletes (tombstones) a project and its notes; its sources stay in the library. */
+  deleteProject: method({ args: [arg('project id', id())], result: as<void>() }),
+  /** Undoes a delete: the project comes back with the notes deleted with it. */
+  restoreProject: method({ args: [arg('project id', id())], result: as<ProjectSummary>() }),
+  addToProject: method({ args: [arg('the sources to add', ProjectSourcesRequest)], result: as<ProjectSummary>() }),
+  removeFromProject: method({ args: [arg('the source to remove', ProjectSourceRequest)], result: as<ProjectSummary>() }),
+
+  // Tags
+  /** Tags with their counts: all of the library's, or those used in a project (counted there). */
+  listTags: method({ args: [arg('the tag scope', ProjectScopeRequest)], result: as<TagSummary[]>() }),
+  /** Puts a tag on a highlight or a source, or takes it off; answers the target's tags. */
+  setTag: method({ args: [arg('the tag change', SetTagRequest)], result: as<{ tags: string[] }>() }),
+  renameTag: method({ args: [arg('the rename request', RenameTagRequest)], result: as<TagSummary>() }),
+  mergeTags: method({ args: [arg('the merge request', MergeTagsRequest)], result: as<TagSummary>() }),
+  deleteTag: method({ args: [arg('tag id', id())], result: as<void>() }),
+  restoreTag: method({ args: [arg('tag id', id())], result: as<TagSummary>() }),
+  /** Every tagged passage of a project's sources (or the library), grouped by tag. */
+  highlightsByTag: method({ args: [arg('the tag scope', ProjectScopeRequest)], result: as<TagGroup[]>() }),
 
   // Highlights
   listHighlights: method({ args: [articleId], result: as<AnchoredHighlight[]>() }),

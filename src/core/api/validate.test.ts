@@ -202,7 +202,7 @@ describe('GlossApi follows from METHODS', () => {
     expectTypeOf<ApiArgs<'listArticles'>>().toEqualTypeOf<[]>()
     expectTypeOf<GlossApi['getArticle']>().toEqualTypeOf<(id: string) => Promise<Article>>()
     expectTypeOf<GlossApi['deleteNote']>().toEqualTypeOf<(id: string) => Promise<void>>()
-    expectTypeOf<Parameters<GlossApi['createNote']>[0]>().toEqualTypeOf<{ title: string; articleId: string | null }>()
+    expectTypeOf<Parameters<GlossApi['createNote']>[0]>().toEqualTypeOf<{ title: string; articleId: string | null; projectId?: string | null | undefined }>()
     expectTypeOf<CreateHighlightRequest['targets'][number]>().toEqualTypeOf<HighlightSegmentTarget>()
     type Options = ExportOptions & { articleId: string }
     expectTypeOf<ExportRequest>().toEqualTypeOf<{ [K in keyof Options]: Options[K] }>()

@@ -5,6 +5,7 @@ import { CELL_SEPARATOR, PARAGRAPH_REF_NODE } from '../model'
 import { checkRefs, isTextblock, refAttrs } from '../notes/refs'
 import { splitByCover } from '../anchoring/runs'
 import { pageSuffix } from './format'
+import { highlightPassage } from '../tags'
 import type {
   ArticleRun,
   Citation,
@@ -235,14 +236,6 @@ function listNumbers(paragraphs: Paragraph[]): (number | null)[] {
   })
 }
 
-/** Current text of a highlight: its resolved segments joined with " … ", or the stored quotes for orphans. */
-function passageOf(h: AnchoredHighlight, byId: Map<string, Paragraph>): string {
-  const parts = h.resolved.length
-    ? h.resolved.map((s) => byId.get(s.paragraphId)?.text.slice(s.start, s.end) ?? '')
-    : h.targets.map((t) => t.quote.exact)
-  return parts.map((t) => t.trim()).filter(Boolean).join(' … ')
-}
-
 // ---------------------------------------------------------------------------------------------- main
 
 export function buildReport(input: ReportInput): ReportModel {
@@ -337,7 +330,7 @@ export function buildReport(input: ReportInput): ReportModel {
       highlightId: h.id,
       color: h.color,
       comment: h.comment.trim(),
-      passage: passageOf(h, byId)
+      passage: highlightPassage(h, byId)
     }
     footnotes.push(f)
     footnoteOf.set(h.id, f)
@@ -393,7 +386,7 @@ export function buildReport(input: ReportInput): ReportModel {
     return {
       highlightId: h.id,
       color: h.color,
-      passage: passageOf(h, byId),
+      passage: highlightPassage(h, byId),
       comment: h.comment.trim(),
       paragraphNumbers: nums,
       pages: segs.map((s) => byId.get(s.paragraphId)!.page).filter((x): x is string => !!x),

@@ -69,7 +69,7 @@ export function orphan(h: AnchoredHighlight): AnchoredHighlight {
 }
 
 export function note(id: string, title: string, articleId: string | null, d: PMNode, createdAt = '2026-01-03T00:00:00.000Z'): Note {
-  return { id, title, articleId, revision: 1, createdAt, updatedAt: createdAt, docVersion: 1, doc: d, text: '', readOnlyReason: null }
+  return { id, title, articleId, projectId: null, revision: 1, createdAt, updatedAt: createdAt, docVersion: 1, doc: d, text: '', readOnlyReason: null }
 }
 
 export function input(parts: Partial<ReportInput> & { article: Article }, options: Partial<ExportOptions> = {}): ReportInput {
