@@ -232,7 +232,7 @@ export async function fetchPage(url: string, opts: FetchPageOptions = {}): Promi
   const maxBytes = opts.maxBytes ?? MAX_IMPORT_BYTES
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS
   const accept = (opts.accept ?? DEFAULT_ACCEPTED_TYPES).map((t) => t.toLowerCase())
-  const cancelled = (): GlossError => new GlossError('import_rejected', `The download of ${requestedUrl} was cancelled.`)
+  const cancelled = (): GlossError => new GlossError('cancelled', `The download of ${requestedUrl} was cancelled.`)
   if (opts.signal?.aborted) throw cancelled()
 
   const controller = new AbortController()

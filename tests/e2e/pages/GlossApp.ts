@@ -120,6 +120,49 @@ export class GlossApp {
     await (await chooser).setFiles(file)
   }
 
+  /** The reader's header (title, byline, source, actions). */
+  get header(): Locator {
+    return this.page.getByRole('region', { name: 'Reader' }).locator('header')
+  }
+
+  /** The library's list items. */
+  get libraryItems(): Locator {
+    return this.page.getByRole('list', { name: 'Articles' }).getByRole('listitem')
+  }
+
+  /** Goes back to the library (from the reader). */
+  async backToLibrary(): Promise<void> {
+    await this.page.getByRole('banner').getByRole('button', { name: 'Library' }).click()
+    await expect(this.page.getByRole('list', { name: 'Articles' })).toBeVisible()
+  }
+
+  /** Drops files on the window as a person drags them from the file manager (the overlay shows while dragging). */
+  async dropFile(file: { name: string; mimeType: string; text: string }): Promise<void> {
+    const transfer = await this.page.evaluateHandle(({ name, mimeType, text }) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([text], name, { type: mimeType }))
+      return dt
+    }, file)
+    await this.page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer })
+    await expect(this.page.getByText('Drop to import', { exact: true })).toBeVisible()
+    await this.page.dispatchEvent('main', 'drop', { dataTransfer: transfer })
+    await expect(this.page.getByText('Drop to import', { exact: true })).toBeHidden()
+  }
+
+  /** The "Import from web address" dialog. */
+  get webImportDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Import from web address' })
+  }
+
+  /** Highlights the selection (made before) in `color` and returns the new highlight's id. */
+  async highlightSelection(color: 'yellow' | 'green' | 'blue' | 'red' = 'yellow'): Promise<string> {
+    const before = new Set(await this.marks().evaluateAll((els) => els.map((el) => el.getAttribute('data-highlight-id'))))
+    await this.page.getByRole('button', { name: `Highlight ${color}`, exact: true }).click()
+    await expect.poll(async () => (await this.marks().evaluateAll((els) => els.map((el) => el.getAttribute('data-highlight-id')))).some((id) => !before.has(id))).toBe(true)
+    const ids = await this.marks().evaluateAll((els) => els.map((el) => el.getAttribute('data-highlight-id')!))
+    return ids.find((id) => !before.has(id))!
+  }
+
   toast(text: string | RegExp): Locator {
     return this.page.locator('.toast', { hasText: text })
   }

@@ -32,7 +32,9 @@ export function clampNotesWidth(width: number): number {
 const storedWidth = Number(read(WIDTH_KEY))
 
 export const layout = reactive({
-  dialog: null as null | 'paste' | 'export' | 'shortcuts',
+  dialog: null as null | 'paste' | 'export' | 'shortcuts' | 'import-url' | 'details',
+  /** For the 'import-url' dialog: an address to fill in (pasted or dropped), and whether to start at once. */
+  webImport: { url: '', start: false },
   highlightsPanel: read(PANEL_KEY) !== 'hidden',
   notesWidth: Number.isFinite(storedWidth) && storedWidth > 0 ? storedWidth : NOTES_DEFAULT
 })
@@ -48,4 +50,10 @@ watch(
 
 export function toggleHighlightsPanel(): void {
   layout.highlightsPanel = !layout.highlightsPanel
+}
+
+/** Opens "Import from web address…", empty or with an address (pasted or dropped: then it starts at once). */
+export function openWebImport(url = '', start = false): void {
+  layout.webImport = { url, start: start && !!url }
+  layout.dialog = 'import-url'
 }

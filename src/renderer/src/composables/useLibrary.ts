@@ -1,11 +1,17 @@
-// The library (list of imported articles) and importing: files (picker or drop) and pasted text.
+// The library (list of imported articles) and importing: files (picker or drop), web addresses and pasted text.
+// Every import runs as a job (useImportJob): progress while it runs, Cancel, and a calm word when cancelled.
 import { reactive } from 'vue'
 import type { ImportResult, PasteRequest } from '@core/api'
 import { MAX_IMPORT_BYTES } from '@core/import/decode'
 import type { ArticleSummary } from '@core/model'
 import { api } from '@renderer/api'
+import { ANNOTATION_ACCEPT, ARTICLE_ACCEPT, isAnnotationFile as isAnnotationName } from '@renderer/components/import/formats'
+import { createImportJob, type ImportJob } from './useImportJob'
 import { dismissToast, errorMessage, showToast } from './useToasts'
 import { emit, workspace } from './useWorkspace'
+
+/** What a cancelled import leaves: nothing. */
+export const CANCELLED_MESSAGE = 'Import cancelled; nothing was added.'
 
 export const library = reactive({
   articles: [] as ArticleSummary[],
@@ -29,10 +35,11 @@ export async function refreshLibrary(): Promise<void> {
   }
 }
 
-export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonld']
+/** What Import… offers: article files, and annotation exports to restore onto the open article. */
+export const ACCEPTED_EXTENSIONS: readonly string[] = [...ARTICLE_ACCEPT, ...ANNOTATION_ACCEPT]
 
 /** A Web Annotation export (Export → Annotations JSON): restores highlights onto the open article. */
-const isAnnotationFile = (file: File): boolean => /\.(json|jsonld)$/i.test(file.name)
+const isAnnotationFile = (file: File): boolean => isAnnotationName(file.name)
 
 function readBytes(file: File): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -91,28 +98,33 @@ async function importAnnotationFile(file: File): Promise<void> {
   }
 }
 
-async function importOne(file: File): Promise<ImportResult | null> {
-  const progress = showToast(`Importing “${file.name}”…`, { kind: 'progress' })
+type Outcome = { result: ImportResult } | { cancelled: true } | null
+
+async function importOne(file: File): Promise<Outcome> {
+  let job: ImportJob | null = null
   library.importing++
   try {
     if (file.size === 0) throw new Error('The file is empty.')
     if (file.size > MAX_IMPORT_BYTES) {
       throw new Error(`The file is too large to import: it is ${megabytes(file.size)} and the limit is ${megabytes(MAX_IMPORT_BYTES)}.`)
     }
-    const bytes = await readBytes(file)
-    const result = await api.importFile({ name: file.name, base64: toBase64(bytes) })
+    job = createImportJob({ toast: `Importing “${file.name}”…` })
+    const result = await job.run(async (jobId) => {
+      const base64 = toBase64(await readBytes(file))
+      return api.importFile({ name: file.name, base64, jobId })
+    })
     announce(result)
-    return result
+    return { result }
   } catch (err) {
+    if (job?.endedByCancel(err)) return { cancelled: true }
     showToast(`Could not import “${file.name}”: ${errorMessage(err)}`, { kind: 'error', timeout: 12000 })
     return null
   } finally {
     library.importing--
-    dismissToast(progress)
   }
 }
 
-/** Imports files one by one; opens the article when a single file was imported. */
+/** Imports files one by one; opens the article when a single file was imported. Cancel stops the rest too. */
 export async function importFiles(files: File[]): Promise<void> {
   if (!files.length) return
   const results: ImportResult[] = []
@@ -120,18 +132,25 @@ export async function importFiles(files: File[]): Promise<void> {
   for (const file of files.filter(isAnnotationFile)) await importAnnotationFile(file)
   if (!articleFiles.length) return
   for (const file of articleFiles) {
-    const result = await importOne(file)
-    if (result) results.push(result)
+    const outcome = await importOne(file)
+    if (outcome && 'cancelled' in outcome) {
+      showToast(results.length ? 'Import cancelled; the files after it were not added.' : CANCELLED_MESSAGE, { kind: 'info' })
+      break
+    }
+    if (outcome) results.push(outcome.result)
   }
   await refreshLibrary()
   if (articleFiles.length === 1 && results.length === 1) workspace.articleId = results[0].article.id
 }
 
-/** Imports pasted text. Throws on failure so the dialog can show the error and stay open. */
-export async function importPasted(req: PasteRequest): Promise<ImportResult> {
+/**
+ * Imports pasted text under `job` (the dialog shows its progress and offers Cancel). Throws on failure, and with
+ * code 'cancelled' when cancelled, so the dialog can show the error and stay open.
+ */
+export async function importPasted(req: PasteRequest, job: ImportJob): Promise<ImportResult> {
   library.importing++
   try {
-    const result = await api.importText(req)
+    const result = await job.run((jobId) => api.importText({ ...req, jobId }))
     announce(result)
     await refreshLibrary()
     workspace.articleId = result.article.id
@@ -139,6 +158,26 @@ export async function importPasted(req: PasteRequest): Promise<ImportResult> {
   } finally {
     library.importing--
   }
+}
+
+/** Fetches a web address and imports the article (the dialog shows progress); opens it. Throws like importPasted. */
+export async function importWebAddress(url: string, job: ImportJob): Promise<ImportResult> {
+  library.importing++
+  try {
+    const result = await job.run((jobId) => api.importUrl({ url, jobId }))
+    announce(result)
+    await refreshLibrary()
+    workspace.articleId = result.article.id
+    return result
+  } finally {
+    library.importing--
+  }
+}
+
+/** The library's copy of an article changed (details edited): replace it in the list. */
+export function replaceInLibrary(article: ArticleSummary): void {
+  const i = library.articles.findIndex((a) => a.id === article.id)
+  if (i >= 0) library.articles.splice(i, 1, article)
 }
 
 /** Undo of a delete: the article returns with the highlights and analysis note deleted with it. */

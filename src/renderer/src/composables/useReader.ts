@@ -1,7 +1,7 @@
 // The open article and what the reader shows on it: paragraphs, anchored highlights, backlinks.
 // One shared store so the reader, the highlights panel and the top bar see the same state.
 import { reactive } from 'vue'
-import type { AnchoredHighlight, Article, BacklinkMap } from '@core/model'
+import type { AnchoredHighlight, Article, ArticleSummary, BacklinkMap } from '@core/model'
 import { sortInDocumentOrder } from '@core/anchoring/order'
 import { api } from '@renderer/api'
 import { errorMessage } from './useToasts'
@@ -61,6 +61,14 @@ export async function loadArticle(id: string | null): Promise<void> {
   } finally {
     if (token === loadToken) reader.loading = false
   }
+}
+
+/** New details of the open article (edited, or updated from its source): the header shows them at once. */
+export function applyDetails(summary: ArticleSummary): void {
+  const a = reader.article
+  if (!a || a.id !== summary.id) return
+  const { title, authors, publisher, publishedAt, url, accessedAt, fileName, lang, excerpt, format, updatedAt } = summary
+  Object.assign(a, { title, authors, publisher, publishedAt, url, accessedAt, fileName, lang, excerpt, format, updatedAt })
 }
 
 export async function refreshHighlights(): Promise<void> {

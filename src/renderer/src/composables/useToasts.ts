@@ -9,7 +9,16 @@ export interface Toast {
   message: string
   /** Extra lines (e.g. import warnings). */
   details?: string[]
-  action?: { label: string; run: () => void }
+  /** For progress toasts: where the work stands ("Finding the text…"). */
+  progress?: string
+  action?: ToastAction
+}
+
+export interface ToastAction {
+  label: string
+  run: () => void
+  /** Keep the toast after the action ran (e.g. "Cancel" on a progress toast: it goes when the work stops). */
+  keepOpen?: boolean
 }
 
 export const toasts = reactive<Toast[]>([])
@@ -19,7 +28,8 @@ const timers = new Map<number, ReturnType<typeof setTimeout>>()
 export interface ToastOptions {
   kind?: ToastKind
   details?: string[]
-  action?: { label: string; run: () => void }
+  progress?: string
+  action?: ToastAction
   /** Milliseconds before it goes away; 0 keeps it until dismissed. Defaults depend on the kind. */
   timeout?: number
 }
@@ -27,11 +37,18 @@ export interface ToastOptions {
 export function showToast(message: string, options: ToastOptions = {}): number {
   const kind = options.kind ?? 'info'
   const id = nextId++
-  toasts.push({ id, kind, message, details: options.details, action: options.action })
-  while (toasts.length > 4) dismissToast(toasts[0].id)
+  toasts.push({ id, kind, message, details: options.details, progress: options.progress, action: options.action })
+  // Too many: the oldest message goes first; work in progress stays while it can.
+  while (toasts.length > 4) dismissToast((toasts.find((t) => t.kind !== 'progress') ?? toasts[0]).id)
   const timeout = options.timeout ?? (kind === 'progress' ? 0 : kind === 'error' || options.details?.length ? 9000 : 5000)
   if (timeout > 0) timers.set(id, setTimeout(() => dismissToast(id), timeout))
   return id
+}
+
+/** Changes a toast in place (a progress line, a message, its action). */
+export function updateToast(id: number, patch: Partial<Omit<Toast, 'id' | 'kind'>>): void {
+  const toast = toasts.find((t) => t.id === id)
+  if (toast) Object.assign(toast, patch)
 }
 
 export function dismissToast(id: number): void {

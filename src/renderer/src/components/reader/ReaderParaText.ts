@@ -1,40 +1,76 @@
-// The text of one paragraph with its highlights as nested <mark>s (oldest outside, newest inside).
+// The text of one paragraph: each run's source formatting (em, strong, code, sub, sup, del, links) inside its
+// highlights' nested <mark>s (oldest outside, newest inside). A table row renders cell by cell, with the TAB between
+// two cells kept in the DOM as an undisplayed separator: the element's textContent is always exactly the
+// paragraph text (textPoints.ts relies on it).
 import { defineComponent, h, type PropType, type VNode } from 'vue'
-import type { Run } from './runs'
+import { rowCells, type Run, type TextStyle } from './runs'
+
+const STYLE_TAGS: Record<TextStyle, string> = { strong: 'strong', em: 'em', del: 'del', code: 'code', sub: 'sub', sup: 'sup' }
+
+/** A click on a link opens it in the browser, unless the user was selecting text across it. */
+function onLinkClick(e: MouseEvent): void {
+  const sel = window.getSelection()
+  if (sel && !sel.isCollapsed) e.preventDefault()
+}
 
 export default defineComponent({
   name: 'ReaderParaText',
   props: {
     runs: { type: Array as PropType<Run[]>, required: true },
     activeId: { type: String as PropType<string | null>, default: null },
-    flashId: { type: String as PropType<string | null>, default: null }
+    flashId: { type: String as PropType<string | null>, default: null },
+    /** Render as table cells (a 'tr' paragraph); `header` makes them column headers. */
+    row: { type: Boolean, default: false },
+    header: { type: Boolean, default: false }
   },
   setup(props) {
-    return () =>
-      h(
-        'span',
-        { class: 'para-text' },
-        props.runs.map((run) => {
-          let node: VNode | string = run.text
-          for (let i = run.layers.length - 1; i >= 0; i--) {
-            const layer = run.layers[i]
-            node = h(
-              'mark',
-              {
-                class: ['hl', `hl-${layer.color}`, {
-                    'hl-active': layer.id === props.activeId,
-                    'hl-flash': layer.id === props.flashId,
-                    'hl-commented': !!layer.comment
-                  }],
-                'data-highlight-id': layer.id,
-                'data-color': layer.color,
-                title: layer.comment || undefined
-              },
-              [node]
-            )
-          }
-          return node
-        })
-      )
+    function renderRun(run: Run): VNode | string {
+      let node: VNode | string = run.text
+      for (let i = run.styles.length - 1; i >= 0; i--) node = h(STYLE_TAGS[run.styles[i]], { class: 'src-mark' }, [node])
+      if (run.href) {
+        node = h(
+          'a',
+          {
+            class: 'src-link',
+            href: run.href,
+            target: '_blank',
+            rel: 'noopener noreferrer',
+            draggable: 'false',
+            title: run.href,
+            onClick: onLinkClick
+          },
+          [node]
+        )
+      }
+      for (let i = run.layers.length - 1; i >= 0; i--) {
+        const layer = run.layers[i]
+        node = h(
+          'mark',
+          {
+            class: ['hl', `hl-${layer.color}`, {
+                'hl-active': layer.id === props.activeId,
+                'hl-flash': layer.id === props.flashId,
+                'hl-commented': !!layer.comment
+              }],
+            'data-highlight-id': layer.id,
+            'data-color': layer.color,
+            title: layer.comment || undefined
+          },
+          [node]
+        )
+      }
+      return node
+    }
+
+    return () => {
+      if (!props.row) return h('span', { class: 'para-text' }, props.runs.map(renderRun))
+      const role = props.header ? 'columnheader' : 'cell'
+      const children: VNode[] = []
+      rowCells(props.runs).forEach((cell, i) => {
+        if (i > 0) children.push(h('span', { class: 'cell-sep' }, '\t'))
+        children.push(h('span', { class: 'cell', role }, cell.map(renderRun)))
+      })
+      return h('span', { class: 'para-text para-cells' }, children)
+    }
   }
 })

@@ -1,7 +1,10 @@
-// Splits a paragraph's text into runs by the highlights placed on it, so the reader can wrap each run in
-// nested <mark>s (oldest outside, newest inside = on top). Pure: no DOM, unit-tested in runs.test.ts.
+// Splits a paragraph's text into runs at every highlight boundary and every source-formatting boundary (emphasis,
+// links, code…), and table rows at their cell separators, so the reader can render each run as formatting inside
+// nested <mark>s (oldest highlight outside, newest inside = on top). The runs' texts, joined, are exactly the
+// paragraph text. Pure: no DOM, unit-tested in runs.test.ts.
 import { splitByCover, type CoverSpan } from '@core/anchoring/runs'
-import type { AnchoredHighlight, HighlightColor, Paragraph } from '@core/model'
+import { linkHref } from '@core/details/display'
+import { CELL_SEPARATOR, type AnchoredHighlight, type HighlightColor, type InlineMarkType, type Paragraph } from '@core/model'
 
 export interface Layer {
   id: string
@@ -9,33 +12,59 @@ export interface Layer {
   comment: string
 }
 
+/** Formatting other than links, in the order the elements nest (outermost first). */
+export type TextStyle = Exclude<InlineMarkType, 'link'>
+export const STYLE_ORDER: readonly TextStyle[] = ['strong', 'em', 'del', 'code', 'sub', 'sup']
+
 export interface Run {
   text: string
   start: number
   end: number
   /** Highlights covering this run, oldest first. */
   layers: Layer[]
+  /** Source formatting of the run, in STYLE_ORDER. */
+  styles: TextStyle[]
+  /** The link the run is part of (http, https or mailto only), else null. */
+  href: string | null
+  /** A table row's cell separator (the TAB between two cells). */
+  separator?: true
 }
 
-export function paragraphRuns(text: string, paragraphId: string, highlights: AnchoredHighlight[]): Run[] {
+type RunParagraph = Pick<Paragraph, 'id' | 'text' | 'kind' | 'marks'>
+
+export function paragraphRuns(paragraph: RunParagraph, highlights: AnchoredHighlight[]): Run[] {
+  const { id, text } = paragraph
   const spans: (CoverSpan<Layer> & { order: string })[] = []
   for (const h of highlights) {
     for (const seg of h.resolved) {
-      if (seg.paragraphId !== paragraphId) continue
+      if (seg.paragraphId !== id) continue
       spans.push({ start: seg.start, end: seg.end, value: { id: h.id, color: h.color, comment: h.comment }, order: `${h.createdAt}\u0000${h.id}` })
     }
   }
   spans.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
 
+  const marks = paragraph.marks ?? []
+  const cuts = marks.flatMap((m) => [m.start, m.end])
+  const isRow = paragraph.kind === 'tr'
+  if (isRow) for (let i = text.indexOf(CELL_SEPARATOR); i >= 0; i = text.indexOf(CELL_SEPARATOR, i + 1)) cuts.push(i, i + 1)
+
   const runs: Run[] = []
-  for (const { start, end, cover } of splitByCover(text.length, spans)) {
+  for (const { start, end, cover } of splitByCover(text.length, spans, cuts)) {
+    const piece = text.slice(start, end)
+    if (isRow && piece === CELL_SEPARATOR) {
+      runs.push({ text: piece, start, end, layers: [], styles: [], href: null, separator: true })
+      continue
+    }
     const layers = cover.filter((l, i) => cover.findIndex((x) => x.id === l.id) === i)
+    const on = marks.filter((m) => m.start <= start && m.end >= end)
+    const styles = STYLE_ORDER.filter((s) => on.some((m) => m.type === s))
+    const href = linkHref(on.find((m) => m.type === 'link')?.href)
     const prev = runs[runs.length - 1]
-    if (prev && sameLayers(prev.layers, layers)) {
-      prev.text += text.slice(start, end)
+    if (prev && !prev.separator && sameLayers(prev.layers, layers) && prev.href === href && sameStyles(prev.styles, styles)) {
+      prev.text += piece
       prev.end = end
     } else {
-      runs.push({ text: text.slice(start, end), start, end, layers })
+      runs.push({ text: piece, start, end, layers, styles, href })
     }
   }
   return runs
@@ -45,22 +74,83 @@ function sameLayers(a: Layer[], b: Layer[]): boolean {
   return a.length === b.length && a.every((l, i) => l.id === b[i].id)
 }
 
+function sameStyles(a: TextStyle[], b: TextStyle[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i])
+}
+
+/** A table row's runs, cell by cell: n separators make n + 1 cells (an empty cell has no runs). */
+export function rowCells(runs: Run[]): Run[][] {
+  const cells: Run[][] = [[]]
+  for (const run of runs) {
+    if (run.separator) cells.push([])
+    else cells[cells.length - 1].push(run)
+  }
+  return cells
+}
+
+/** How many cells a table row has (its separators + 1). */
+export function cellCount(text: string): number {
+  return text.split(CELL_SEPARATOR).length
+}
+
 export type Block =
   | { type: 'single'; paragraph: Paragraph }
   | { type: 'list'; list: 'ul' | 'ol'; items: Paragraph[] }
+  /** Consecutive rows of one table (same `group`), with the widest row's cell count. */
+  | { type: 'table'; rows: Paragraph[]; columns: number }
 
-/** Groups consecutive list items of the same list type so they render inside one <ul>/<ol>. */
+/** Groups consecutive list items of one list type into a list, and consecutive rows of one table into a table. */
 export function groupBlocks(paragraphs: Paragraph[]): Block[] {
   const blocks: Block[] = []
   for (const p of paragraphs) {
+    const last = blocks[blocks.length - 1]
     if (p.kind === 'li') {
       const list = p.list ?? 'ul'
-      const last = blocks[blocks.length - 1]
       if (last?.type === 'list' && last.list === list) last.items.push(p)
       else blocks.push({ type: 'list', list, items: [p] })
+    } else if (p.kind === 'tr') {
+      const columns = cellCount(p.text)
+      if (last?.type === 'table' && last.rows[last.rows.length - 1].group === p.group) {
+        last.rows.push(p)
+        last.columns = Math.max(last.columns, columns)
+      } else blocks.push({ type: 'table', rows: [p], columns })
     } else {
       blocks.push({ type: 'single', paragraph: p })
     }
   }
   return blocks
+}
+
+/** The key a block renders under (stable while its first paragraph stays). */
+export function blockKey(block: Block): string {
+  if (block.type === 'single') return block.paragraph.id
+  return `${block.type}-${(block.type === 'list' ? block.items : block.rows)[0].id}`
+}
+
+/**
+ * The text of a selection from (paragraph a, offset) to (paragraph b, offset), as copy should give it: each
+ * paragraph's share of its own text (cells stay TAB-separated, code keeps its spacing); rows of one table and items
+ * of one list end with one line break, other paragraphs with a blank line.
+ */
+export function selectedText(
+  paragraphs: Pick<Paragraph, 'id' | 'text' | 'kind' | 'group' | 'list'>[],
+  start: { paragraphId: string; offset: number },
+  end: { paragraphId: string; offset: number }
+): string {
+  let si = paragraphs.findIndex((p) => p.id === start.paragraphId)
+  let ei = paragraphs.findIndex((p) => p.id === end.paragraphId)
+  if (si < 0 || ei < 0) return ''
+  let so = start.offset
+  let eo = end.offset
+  if (ei < si || (ei === si && eo < so)) [si, ei, so, eo] = [ei, si, eo, so]
+  let out = ''
+  for (let i = si; i <= ei; i++) {
+    const p = paragraphs[i]
+    out += p.text.slice(i === si ? so : 0, i === ei ? eo : p.text.length)
+    if (i === ei) break
+    const next = paragraphs[i + 1]
+    const tight = (p.kind === 'tr' && next.kind === 'tr' && p.group === next.group) || (p.kind === 'li' && next.kind === 'li')
+    out += tight ? '\n' : '\n\n'
+  }
+  return out
 }
