@@ -266,6 +266,16 @@ export interface ExportOptions {
   /** 'full': every paragraph; 'annotated': only highlighted or cited paragraphs. */
   scope: 'full' | 'annotated'
   analyst: string
+  /** The bibliography's CSL style. */
+  style: CitationStyle
+}
+
+/** Bibliography styles a report can use (CSL styles, formatted with citation-js). */
+export type CitationStyle = 'apa' | 'chicago-author-date' | 'harvard'
+export const CITATION_STYLE_LABELS: Record<CitationStyle, string> = {
+  apa: 'APA (7th edition)',
+  'chicago-author-date': 'Chicago (author-date)',
+  harvard: 'Harvard'
 }
 
 export interface ExportFile {

@@ -37,6 +37,7 @@ import {
   type AnchoredHighlight,
   type Article,
   type ArticleSummary,
+  type CitationStyle,
   type BacklinkMap,
   type CheckedRef,
   type ExportFile,
@@ -64,6 +65,7 @@ import type {
   ReimportResult,
   SaveFileResult,
   SaveNoteResult,
+  ParagraphSuggestion,
   SearchHit
 } from './results'
 
@@ -193,6 +195,20 @@ export const SearchRequest = obj({
 export type SearchRequest = v.InferOutput<typeof SearchRequest>
 
 /**
+ * The `[[` suggestion: paragraphs matching `query` (every word, the last as a prefix; "12" or "¶12" is paragraph 12
+ * of `articleId`), from `articleId` first, then the sources of `projectId`, then the rest of the library.
+ * An empty query lists the first paragraphs of `articleId`.
+ */
+export const SuggestParagraphsRequest = obj({
+  query: text({ max: MAX_QUERY, trim: true }),
+  articleId: v.nullish(id(), null),
+  projectId: v.nullish(id(), null),
+  /** Maximum options (default 20). */
+  limit: v.optional(int(1, MAX_SEARCH_HITS))
+})
+export type SuggestParagraphsRequest = v.InferOutput<typeof SuggestParagraphsRequest>
+
+/**
  * The shape of one paragraph's share of a highlight. Whether it matches the stored text is checked by the highlight
  * service with core/anchoring/targets.ts checkTargets (describeRange builds targets that pass both).
  */
@@ -280,13 +296,26 @@ export const ImportAnnotationsRequest = obj({
 })
 export type ImportAnnotationsRequest = v.InferOutput<typeof ImportAnnotationsRequest>
 
-export const ExportRequest = obj({
-  articleId: id(),
-  format: oneOf(EXPORT_FORMATS),
-  pageSize: oneOf(PAGE_SIZES),
-  scope: oneOf(SCOPES),
-  analyst: v.nullish(text({ max: MAX_ANALYST_NAME }), '')
-}) satisfies v.GenericSchema<Record<string, unknown>, ExportOptions & { articleId: string }>
+export const CITATION_STYLES = ['apa', 'chicago-author-date', 'harvard'] as const satisfies readonly CitationStyle[]
+
+/** What a report covers: one article (with the notes about it), one note, or a whole project. Exactly one is given. */
+export const ExportRequest = v.pipe(
+  obj({
+    articleId: v.optional(v.nullable(id())),
+    noteId: v.optional(v.nullable(id())),
+    projectId: v.optional(v.nullable(id())),
+    format: oneOf(EXPORT_FORMATS),
+    pageSize: oneOf(PAGE_SIZES),
+    scope: oneOf(SCOPES),
+    analyst: v.nullish(text({ max: MAX_ANALYST_NAME }), ''),
+    /** The bibliography's style (default APA). */
+    style: v.nullish(oneOf(CITATION_STYLES), 'apa')
+  }),
+  v.check(
+    (r) => [r.articleId, r.noteId, r.projectId].filter(Boolean).length === 1,
+    'needs exactly one of articleId, noteId or projectId (what the report covers)'
+  )
+) satisfies v.GenericSchema<Record<string, unknown>, ExportOptions & { articleId?: string | null }>
 export type ExportRequest = v.InferOutput<typeof ExportRequest>
 
 const PLAIN_FILE_NAME = (name: string): boolean => !/[\\/\u0000]/.test(name) && name.trim() !== '.' && name.trim() !== '..'
@@ -342,6 +371,8 @@ export const METHODS = {
   reimportArticle: method({ args: [arg('the re-import request', ReimportRequest)], result: as<ReimportResult>() }),
   /** Full-text search (FTS5) over every article's paragraphs and every note. */
   search: method({ args: [arg('the search request', SearchRequest)], result: as<SearchHit[]>() }),
+  /** Options for the `[[` citation suggestion in a note (see SuggestParagraphsRequest). */
+  suggestParagraphs: method({ args: [arg('the suggestion request', SuggestParagraphsRequest)], result: as<ParagraphSuggestion[]>() }),
 
   // Projects
   listProjects: method({ result: as<ProjectSummary[]>() }),

@@ -79,6 +79,6 @@ export function input(parts: Partial<ReportInput> & { article: Article }, option
     articles: { [parts.article.id]: parts.article },
     exportedAt: '2026-11-28T23:40:00.000Z',
     ...parts,
-    options: { format: 'html', pageSize: 'A4', scope: 'full', analyst: 'J. Analyst', ...options }
+    options: { format: 'html', pageSize: 'A4', scope: 'full', analyst: 'J. Analyst', style: 'apa', ...options }
   }
 }

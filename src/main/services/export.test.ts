@@ -28,7 +28,7 @@ describe('exportReport', () => {
 
   it('exports Markdown and HTML with the highlight, its comment and the note', async () => {
     const { backend, article } = await annotated()
-    const base = { articleId: article.id, pageSize: 'A4' as const, scope: 'full' as const, analyst: 'R. Analyst' }
+    const base = { articleId: article.id, pageSize: 'A4' as const, scope: 'full' as const, analyst: 'R. Analyst', style: 'apa' as const }
     const md = await backend.exportReport({ ...base, format: 'md' })
     expect(md.filename).toBe(`${slugify(article.title)}-report.md`)
     expect(md.mimeType).toMatch(/^text\/markdown/)
@@ -48,7 +48,7 @@ describe('exportReport', () => {
 
   it('hands the report HTML to the PDF renderer with the page size and title', async () => {
     const { backend, article, pdf } = await annotated()
-    const file = await backend.exportReport({ articleId: article.id, format: 'pdf', pageSize: 'Letter', scope: 'annotated', analyst: '' })
+    const file = await backend.exportReport({ articleId: article.id, format: 'pdf', pageSize: 'Letter', scope: 'annotated', analyst: '', style: 'apa' })
     expect(file.mimeType).toBe('application/pdf')
     expect(file.filename).toMatch(/-report\.pdf$/)
     expect(text(file.base64)).toBe('%PDF-1.7 test')
@@ -63,17 +63,17 @@ describe('exportReport', () => {
       throw new Error('browser crashed')
     }, { calls: [] })
     const { backend, article } = await annotated(failing)
-    await expect(backend.exportReport({ articleId: article.id, format: 'pdf', pageSize: 'A4', scope: 'full', analyst: '' })).rejects.toMatchObject({
+    await expect(backend.exportReport({ articleId: article.id, format: 'pdf', pageSize: 'A4', scope: 'full', analyst: '', style: 'apa' })).rejects.toMatchObject({
       code: 'export_failed',
       message: expect.stringMatching(/PDF report could not be produced: browser crashed/)
     })
-    await expect(backend.exportReport({ articleId: 'nope', format: 'md', pageSize: 'A4', scope: 'full', analyst: '' })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(backend.exportReport({ articleId: 'nope', format: 'md', pageSize: 'A4', scope: 'full', analyst: '', style: 'apa' })).rejects.toMatchObject({ code: 'not_found' })
     backend.close()
   })
 
   it('exports W3C Web Annotations and imports them back into another library', async () => {
     const { backend, article, h } = await annotated()
-    const json = await backend.exportReport({ articleId: article.id, format: 'json', pageSize: 'A4', scope: 'full', analyst: '' })
+    const json = await backend.exportReport({ articleId: article.id, format: 'json', pageSize: 'A4', scope: 'full', analyst: '', style: 'apa' })
     expect(json.filename).toMatch(/-report\.json$/)
     const doc = JSON.parse(text(json.base64))
     expect(JSON.stringify(doc)).toContain('Shanghai Cooperation Organization')

@@ -36,6 +36,7 @@ export function slugify(title: string): string {
 }
 
 function reportInput(ctx: Ctx, req: ExportRequest): ReportInput {
+  if (!req.articleId) throw new GlossError('invalid_input', 'Reports of notes and projects are not available yet.')
   const article = requireArticle(ctx, req.articleId)
   const highlights = anchorInOrder(article.paragraphs, highlightsRepo.listHighlights(ctx.db, article.id))
   const notes = notesRepo.notesAboutArticle(ctx.db, article.id)
@@ -52,7 +53,7 @@ function reportInput(ctx: Ctx, req: ExportRequest): ReportInput {
     highlights,
     notes,
     articles: referenced,
-    options: { format: req.format, pageSize: req.pageSize, scope: req.scope, analyst: req.analyst },
+    options: { format: req.format, pageSize: req.pageSize, scope: req.scope, analyst: req.analyst, style: req.style },
     exportedAt: nowIso()
   }
 }

@@ -16,6 +16,7 @@ import * as projects from './projects'
 import * as tags from './tags'
 import * as reimport from './reimport'
 import * as search from './search'
+import * as suggest from './suggest'
 import { version } from '../../../package.json'
 
 export type { PdfRenderer, BackendOptions } from './context'
@@ -81,6 +82,7 @@ export function backendOn(ctx: Ctx): Backend {
     restoreArticle: async (id) => library.restoreArticle(ctx, id),
     reimportArticle: async (req) => reimport.reimportArticle(ctx, req),
     search: async (req) => search.search(ctx, req),
+    suggestParagraphs: async (req) => suggest.suggestParagraphs(ctx, req),
 
     listProjects: async () => projects.listProjects(ctx),
     createProject: async (req) => projects.createProject(ctx, req),
