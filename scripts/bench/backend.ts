@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     }
     const repNote = await backend.getArticleNote(repArticle.id)
     await backend.saveNote({ id: repNote.id, doc: noteWithRefs(repArticle.id, repArticle.paragraphs.map((p) => p.id), 3_000, 60), baseRevision: repNote.revision })
-    const opts = { articleId: repArticle.id, pageSize: 'A4' as const, scope: 'full' as const, analyst: 'Bench' }
+    const opts = { articleId: repArticle.id, pageSize: 'A4' as const, scope: 'full' as const, analyst: 'Bench', style: 'apa' as const }
     const [html, tHtml] = await timeAsync(() => backend.exportReport({ ...opts, format: 'html' }))
     row('build report HTML', ms(tHtml), `${(html.byteLength / 1024).toFixed(0)} KiB`)
     const [, tMd] = await timeAsync(() => backend.exportReport({ ...opts, format: 'md' }))

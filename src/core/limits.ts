@@ -22,6 +22,11 @@ export const MAX_NOTE_TITLE = 200
 export const MAX_ARTICLE_TITLE = 500
 /** A document's password (PDF). */
 export const MAX_PASSWORD = 1024
+/** A project's title, and how many sources one request may add to it. */
+export const MAX_PROJECT_TITLE = 200
+export const MAX_PROJECT_SOURCES = 10_000
+/** A tag's name. */
+export { MAX_TAG_NAME } from './tags'
 /** A web address to import from. */
 export const MAX_URL = 2048
 /** Authors of one source, and the length of one author's name. */

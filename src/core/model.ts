@@ -112,6 +112,10 @@ export interface ArticleSummary extends ArticleMeta {
   paragraphCount: number
   highlightCount: number
   noteCount: number
+  /** Tags on the source itself (names, in alphabetical order). */
+  tags: string[]
+  /** Projects the source is in. */
+  projectIds: string[]
 }
 
 export interface Article extends ArticleMeta {
@@ -178,6 +182,8 @@ export interface Highlight {
   comment: string
   /** Stored selectors, one per paragraph touched, in document order. */
   targets: HighlightSegmentTarget[]
+  /** Tags (codes) on the highlight: names, in alphabetical order (absent: none). */
+  tags?: string[]
   createdAt: Timestamp
   updatedAt: Timestamp
 }
@@ -226,6 +232,8 @@ export interface NoteSummary {
   id: string
   /** The article this note was written beside (its "analysis" note), or null for a free note. */
   articleId: string | null
+  /** The project this note belongs to, or null. */
+  projectId: string | null
   title: string
   revision: number
   createdAt: Timestamp
@@ -283,6 +291,16 @@ export interface ExportOptions {
   /** 'full': every paragraph; 'annotated': only highlighted or cited paragraphs. */
   scope: 'full' | 'annotated'
   analyst: string
+  /** The bibliography's CSL style. */
+  style: CitationStyle
+}
+
+/** Bibliography styles a report can use (CSL styles, formatted with citation-js). */
+export type CitationStyle = 'apa' | 'chicago-author-date' | 'harvard'
+export const CITATION_STYLE_LABELS: Record<CitationStyle, string> = {
+  apa: 'APA (7th edition)',
+  'chicago-author-date': 'Chicago (author-date)',
+  harvard: 'Harvard'
 }
 
 export interface ExportFile {
@@ -291,4 +309,48 @@ export interface ExportFile {
   /** File content, base64-encoded (binary-safe over IPC and HTTP). */
   base64: string
   byteLength: number
+}
+
+/** A project: one analysis across many sources. */
+export interface Project {
+  id: string
+  title: string
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface ProjectSummary extends Project {
+  sourceCount: number
+  noteCount: number
+  highlightCount: number
+  /** The project's sources, in the order they were added. */
+  articleIds: string[]
+}
+
+/** A tag (a code, in qualitative analysis): labels highlights and sources across the library. */
+export interface TagSummary {
+  id: string
+  name: string
+  highlightCount: number
+  sourceCount: number
+}
+
+/** One tagged passage, for "Highlights by tag". */
+export interface TaggedPassage {
+  highlightId: string
+  articleId: string
+  articleTitle: string
+  color: HighlightColor
+  /** The highlighted text as it reads now (or the stored quote when it cannot be placed). */
+  passage: string
+  comment: string
+  /** Where it starts: paragraph id, 1-based number and page (paged sources), null when it cannot be placed. */
+  paragraphId: string | null
+  paragraphNumber: number | null
+  page: string | null
+}
+
+export interface TagGroup {
+  tag: string
+  passages: TaggedPassage[]
 }

@@ -23,7 +23,10 @@ import {
   MAX_PASSWORD,
   MAX_PUBLISHER,
   MAX_QUERY,
+  MAX_PROJECT_SOURCES,
+  MAX_PROJECT_TITLE,
   MAX_QUOTE,
+  MAX_TAG_NAME,
   MAX_SEARCH_HITS,
   MAX_TARGETS,
   MAX_URL,
@@ -34,6 +37,7 @@ import {
   type AnchoredHighlight,
   type Article,
   type ArticleSummary,
+  type CitationStyle,
   type BacklinkMap,
   type CheckedRef,
   type ExportFile,
@@ -43,7 +47,10 @@ import {
   type Note,
   type NoteSummary,
   type PMNode,
+  type ProjectSummary,
   type ResolvedSegment,
+  type TagGroup,
+  type TagSummary,
   SOURCE_FORMATS,
   type SourceFormat
 } from '../model'
@@ -59,6 +66,7 @@ import type {
   ReimportResult,
   SaveFileResult,
   SaveNoteResult,
+  ParagraphSuggestion,
   SearchHit
 } from './results'
 
@@ -121,13 +129,16 @@ const fileEntries = {
   password: v.optional(text({ min: 1, max: MAX_PASSWORD }))
 }
 
-export const ImportRequest = obj({ ...fileEntries, jobId })
+/** Import into this project as well as the library (imports made while a project is open). */
+const projectId = v.optional(id())
+
+export const ImportRequest = obj({ ...fileEntries, jobId, projectId })
 export type ImportRequest = v.InferOutput<typeof ImportRequest>
 
 /** A web address (http or https; a bare "example.com/page" is read as https). */
 const webAddress = text({ min: 1, max: MAX_URL, trim: true })
 
-export const ImportUrlRequest = obj({ url: webAddress, jobId })
+export const ImportUrlRequest = obj({ url: webAddress, jobId, projectId })
 export type ImportUrlRequest = v.InferOutput<typeof ImportUrlRequest>
 
 /**
@@ -161,7 +172,8 @@ export const PasteRequest = obj({
   /** Optional title; otherwise derived from the text. */
   title: v.optional(text({ max: MAX_ARTICLE_TITLE })),
   format: v.optional(oneOf(TEXT_FORMATS)),
-  jobId
+  jobId,
+  projectId
 })
 export type PasteRequest = v.InferOutput<typeof PasteRequest>
 
@@ -182,6 +194,20 @@ export const SearchRequest = obj({
   limit: v.optional(int(1, MAX_SEARCH_HITS))
 })
 export type SearchRequest = v.InferOutput<typeof SearchRequest>
+
+/**
+ * The `[[` suggestion: paragraphs matching `query` (every word, the last as a prefix; "12" or "¶12" is paragraph 12
+ * of `articleId`), from `articleId` first, then the sources of `projectId`, then the rest of the library.
+ * An empty query lists the first paragraphs of `articleId`.
+ */
+export const SuggestParagraphsRequest = obj({
+  query: text({ max: MAX_QUERY, trim: true }),
+  articleId: v.nullish(id(), null),
+  projectId: v.nullish(id(), null),
+  /** Maximum options (default 20). */
+  limit: v.optional(int(1, MAX_SEARCH_HITS))
+})
+export type SuggestParagraphsRequest = v.InferOutput<typeof SuggestParagraphsRequest>
 
 /**
  * The shape of one paragraph's share of a highlight. Whether it matches the stored text is checked by the highlight
@@ -240,11 +266,19 @@ export const AcceptSuggestedPlaceRequest = obj({
 })
 export type AcceptSuggestedPlaceRequest = v.InferOutput<typeof AcceptSuggestedPlaceRequest>
 
-export const CreateNoteRequest = obj({
-  title: text({ max: MAX_NOTE_TITLE }),
-  /** The article this note is written beside, or null for a free note. */
-  articleId: v.nullish(id(), null)
-})
+export const CreateNoteRequest = v.pipe(
+  obj({
+    title: text({ max: MAX_NOTE_TITLE }),
+    /** The article this note is written beside, or null for a free note. */
+    articleId: v.nullish(id(), null),
+    /** The project this note belongs to (absent or null: none). */
+    projectId: v.optional(v.nullable(id()))
+  }),
+  v.forward(
+    v.check((r) => !(r.articleId && r.projectId), 'cannot be given with articleId (a note belongs to an article or to a project)'),
+    ['projectId']
+  )
+)
 export type CreateNoteRequest = v.InferOutput<typeof CreateNoteRequest>
 
 export const RenameNoteRequest = obj({
@@ -280,13 +314,26 @@ export const ImportAnnotationsRequest = obj({
 })
 export type ImportAnnotationsRequest = v.InferOutput<typeof ImportAnnotationsRequest>
 
-export const ExportRequest = obj({
-  articleId: id(),
-  format: oneOf(EXPORT_FORMATS),
-  pageSize: oneOf(PAGE_SIZES),
-  scope: oneOf(SCOPES),
-  analyst: v.nullish(text({ max: MAX_ANALYST_NAME }), '')
-}) satisfies v.GenericSchema<Record<string, unknown>, ExportOptions & { articleId: string }>
+export const CITATION_STYLES = ['apa', 'chicago-author-date', 'harvard'] as const satisfies readonly CitationStyle[]
+
+/** What a report covers: one article (with the notes about it), one note, or a whole project. Exactly one is given. */
+export const ExportRequest = v.pipe(
+  obj({
+    articleId: v.optional(v.nullable(id())),
+    noteId: v.optional(v.nullable(id())),
+    projectId: v.optional(v.nullable(id())),
+    format: oneOf(EXPORT_FORMATS),
+    pageSize: oneOf(PAGE_SIZES),
+    scope: oneOf(SCOPES),
+    analyst: v.nullish(text({ max: MAX_ANALYST_NAME }), ''),
+    /** The bibliography's style (default APA). */
+    style: v.nullish(oneOf(CITATION_STYLES), 'apa')
+  }),
+  v.check(
+    (r) => [r.articleId, r.noteId, r.projectId].filter(Boolean).length === 1,
+    'needs exactly one of articleId, noteId or projectId (what the report covers)'
+  )
+) satisfies v.GenericSchema<Record<string, unknown>, ExportOptions & { articleId?: string | null }>
 export type ExportRequest = v.InferOutput<typeof ExportRequest>
 
 const PLAIN_FILE_NAME = (name: string): boolean => !/[\\/\u0000]/.test(name) && name.trim() !== '.' && name.trim() !== '..'
@@ -301,6 +348,18 @@ export const SaveFileRequest = obj({
   byteLength: int()
 }) satisfies v.GenericSchema<Record<string, unknown>, ExportFile>
 export type SaveFileRequest = v.InferOutput<typeof SaveFileRequest>
+
+export const ProjectTitleRequest = obj({ title: text({ min: 1, max: MAX_PROJECT_TITLE, trim: true }) })
+export const RenameProjectRequest = obj({ id: id(), title: text({ min: 1, max: MAX_PROJECT_TITLE, trim: true }) })
+export const ProjectSourcesRequest = obj({ projectId: id(), articleIds: list(id(), { min: 1, max: MAX_PROJECT_SOURCES }) })
+export const ProjectSourceRequest = obj({ projectId: id(), articleId: id() })
+
+const tagName = text({ min: 1, max: MAX_TAG_NAME, trim: true })
+/** Tags a highlight or a source (on: true) or takes the tag off (on: false). */
+export const SetTagRequest = obj({ kind: oneOf(['highlight', 'article'] as const), targetId: id(), tag: tagName, on: v.boolean('must be true or false') })
+export const ProjectScopeRequest = obj({ projectId: v.optional(id()) })
+export const RenameTagRequest = obj({ id: id(), name: tagName })
+export const MergeTagsRequest = obj({ fromId: id(), intoId: id() })
 
 // -------------------------------------------------------------------------------------------------- methods
 
@@ -330,6 +389,31 @@ export const METHODS = {
   reimportArticle: method({ args: [arg('the re-import request', ReimportRequest)], result: as<ReimportResult>() }),
   /** Full-text search (FTS5) over every article's paragraphs and every note. */
   search: method({ args: [arg('the search request', SearchRequest)], result: as<SearchHit[]>() }),
+  /** Options for the `[[` citation suggestion in a note (see SuggestParagraphsRequest). */
+  suggestParagraphs: method({ args: [arg('the suggestion request', SuggestParagraphsRequest)], result: as<ParagraphSuggestion[]>() }),
+
+  // Projects
+  listProjects: method({ result: as<ProjectSummary[]>() }),
+  createProject: method({ args: [arg('the new project', ProjectTitleRequest)], result: as<ProjectSummary>() }),
+  renameProject: method({ args: [arg('the rename request', RenameProjectRequest)], result: as<ProjectSummary>() }),
+  /** Deletes (tombstones) a project and its notes; its sources stay in the library. */
+  deleteProject: method({ args: [arg('project id', id())], result: as<void>() }),
+  /** Undoes a delete: the project comes back with the notes deleted with it. */
+  restoreProject: method({ args: [arg('project id', id())], result: as<ProjectSummary>() }),
+  addToProject: method({ args: [arg('the sources to add', ProjectSourcesRequest)], result: as<ProjectSummary>() }),
+  removeFromProject: method({ args: [arg('the source to remove', ProjectSourceRequest)], result: as<ProjectSummary>() }),
+
+  // Tags
+  /** Tags with their counts: all of the library's, or those used in a project (counted there). */
+  listTags: method({ args: [arg('the tag scope', ProjectScopeRequest)], result: as<TagSummary[]>() }),
+  /** Puts a tag on a highlight or a source, or takes it off; answers the target's tags. */
+  setTag: method({ args: [arg('the tag change', SetTagRequest)], result: as<{ tags: string[] }>() }),
+  renameTag: method({ args: [arg('the rename request', RenameTagRequest)], result: as<TagSummary>() }),
+  mergeTags: method({ args: [arg('the merge request', MergeTagsRequest)], result: as<TagSummary>() }),
+  deleteTag: method({ args: [arg('tag id', id())], result: as<void>() }),
+  restoreTag: method({ args: [arg('tag id', id())], result: as<TagSummary>() }),
+  /** Every tagged passage of a project's sources (or the library), grouped by tag. */
+  highlightsByTag: method({ args: [arg('the tag scope', ProjectScopeRequest)], result: as<TagGroup[]>() }),
 
   // Highlights
   listHighlights: method({ args: [articleId], result: as<AnchoredHighlight[]>() }),

@@ -42,6 +42,25 @@ export interface SearchHit {
   matches: [number, number][]
 }
 
+/** One option of the `[[` citation suggestion: a paragraph and the matched words in context. */
+export interface ParagraphSuggestion {
+  articleId: string
+  articleTitle: string
+  /** The title shortened for chips and lists ("Ministers agree on grain corridor"). */
+  shortTitle: string
+  paragraphId: string
+  /** 1-based display number. */
+  number: number
+  /** The page the paragraph starts on (paged sources), else null. */
+  page: string | null
+  /** Plain-text excerpt around the first match (the paragraph's first words when the query is a number or empty). */
+  snippet: string
+  /** [start, end) ranges of the matched words inside `snippet`. */
+  matches: [number, number][]
+  /** Where it comes from: the note's own article, a source of its project, or elsewhere in the library. */
+  scope: 'article' | 'project' | 'library'
+}
+
 export type SaveNoteResult =
   | { ok: true; note: NoteSummary }
   /** Someone else saved first. Nothing was overwritten; `current` is what is stored now. */

@@ -166,13 +166,22 @@ describe('validateArgs', () => {
   })
 
   it('exportReport enums', () => {
-    const ok = { articleId: 'a', format: 'pdf', pageSize: 'A4', scope: 'full', analyst: 'Ann' }
+    const ok = { articleId: 'a', format: 'pdf', pageSize: 'A4', scope: 'full', analyst: 'Ann', style: 'harvard' }
     expect(validateArgs('exportReport', [ok])).toEqual([ok])
+    expect(fails('exportReport', [{ ...ok, style: 'mla' }])).toBe('exportReport: style must be one of apa, chicago-author-date, harvard')
+    const { style: _s, ...noStyle } = ok
+    expect(validateArgs('exportReport', [noStyle])).toEqual([{ ...ok, style: 'apa' }])
+    expect(fails('exportReport', [{ ...ok, projectId: 'p1' }])).toBe(
+      'exportReport: the export request needs exactly one of articleId, noteId or projectId (what the report covers)'
+    )
+    expect(fails('exportReport', [{ ...noStyle, articleId: null }])).toMatch(/needs exactly one of articleId, noteId or projectId/)
+    expect(validateArgs('exportReport', [{ ...noStyle, articleId: undefined, noteId: 'n1' }])).toEqual([{ ...noStyle, articleId: undefined, noteId: 'n1', style: 'apa' }])
     expect(fails('exportReport', [{ ...ok, format: 'docx' }])).toBe('exportReport: format must be one of pdf, md, html, json')
     expect(fails('exportReport', [{ ...ok, pageSize: 'A3' }])).toBe('exportReport: pageSize must be one of A4, Letter')
     expect(fails('exportReport', [{ ...ok, scope: 'some' }])).toBe('exportReport: scope must be one of full, annotated')
     const { analyst: _a, ...noAnalyst } = ok
     expect(validateArgs('exportReport', [noAnalyst])).toEqual([{ ...noAnalyst, analyst: '' }])
+    expect(validateArgs('suggestParagraphs', [{ query: ' ¶12 ' }])).toEqual([{ query: ' ¶12 ', articleId: null, projectId: null }])
   })
 
   it('search', () => {
@@ -202,9 +211,9 @@ describe('GlossApi follows from METHODS', () => {
     expectTypeOf<ApiArgs<'listArticles'>>().toEqualTypeOf<[]>()
     expectTypeOf<GlossApi['getArticle']>().toEqualTypeOf<(id: string) => Promise<Article>>()
     expectTypeOf<GlossApi['deleteNote']>().toEqualTypeOf<(id: string) => Promise<void>>()
-    expectTypeOf<Parameters<GlossApi['createNote']>[0]>().toEqualTypeOf<{ title: string; articleId: string | null }>()
+    expectTypeOf<Parameters<GlossApi['createNote']>[0]>().toEqualTypeOf<{ title: string; articleId: string | null; projectId?: string | null | undefined }>()
     expectTypeOf<CreateHighlightRequest['targets'][number]>().toEqualTypeOf<HighlightSegmentTarget>()
-    type Options = ExportOptions & { articleId: string }
+    type Options = ExportOptions & { articleId?: string | null; noteId?: string | null; projectId?: string | null }
     expectTypeOf<ExportRequest>().toEqualTypeOf<{ [K in keyof Options]: Options[K] }>()
     expectTypeOf<ApiResult<'saveFile'>>().toEqualTypeOf<{ saved: boolean; path?: string }>()
     expectTypeOf<BackendMethod>().toEqualTypeOf<Exclude<ApiMethod, 'saveFile'>>()

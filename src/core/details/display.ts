@@ -102,3 +102,18 @@ function decodeSafely(s: string): string {
     return s
   }
 }
+
+/**
+ * A source's title shortened for citation chips, suggestion lists and report labels: the part before a subtitle
+ * (": ", " — ", " | ") when that part can stand alone, then at most `max` characters cut at a word, with "…".
+ */
+export function shortTitle(title: string | null | undefined, max = 40): string {
+  let t = (title ?? '').replace(/\s+/g, ' ').trim()
+  if (!t) return 'Untitled'
+  const sub = /^(.{12,}?)(?::\s| [—–-] | \| )/.exec(t)
+  if (sub) t = sub[1].trim()
+  if (t.length <= max) return t
+  const cut = t.slice(0, max + 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : t.slice(0, max)).replace(/[\s,;:.–—-]+$/u, '')}…`
+}

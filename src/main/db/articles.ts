@@ -3,6 +3,8 @@
 // import_job naming the import); publishArticle makes it visible in one step, dropImport removes what was written.
 import type { Article, ArticleMeta, ArticleSummary, InlineMark, Paragraph, ParagraphKind, SourceDetails, SourceFormat } from '../../core/model'
 import type { DB } from './database'
+import { projectsOfArticles } from './projects'
+import { tagsOf } from './tags'
 
 interface ArticleRow {
   id: string
@@ -160,18 +162,28 @@ const summarySql = `SELECT a.*,
 
 type SummaryRow = ArticleRow & { paragraph_count: number; highlight_count: number; note_count: number }
 
-function toSummary(r: SummaryRow): ArticleSummary {
-  return { ...toMeta(r), paragraphCount: r.paragraph_count, highlightCount: r.highlight_count, noteCount: r.note_count }
+/** Summaries with their counts (from SQL), their tags and the projects they are in. */
+function toSummaries(db: DB, rows: SummaryRow[]): ArticleSummary[] {
+  const tags = tagsOf(db, 'article', rows.length === 1 ? [rows[0].id] : null)
+  const projects = projectsOfArticles(db)
+  return rows.map((r) => ({
+    ...toMeta(r),
+    paragraphCount: r.paragraph_count,
+    highlightCount: r.highlight_count,
+    noteCount: r.note_count,
+    tags: tags.get(r.id) ?? [],
+    projectIds: projects.get(r.id) ?? []
+  }))
 }
 
 /** Live articles, newest first, with counts computed in SQL. */
 export function listArticles(db: DB): ArticleSummary[] {
-  return (db.prepare(`${summarySql} ORDER BY a.created_at DESC, a.id DESC`).all() as SummaryRow[]).map(toSummary)
+  return toSummaries(db, db.prepare(`${summarySql} ORDER BY a.created_at DESC, a.id DESC`).all() as SummaryRow[])
 }
 
 export function getArticleSummary(db: DB, id: string): ArticleSummary | null {
   const row = db.prepare(`${summarySql} AND a.id = ?`).get(id) as SummaryRow | undefined
-  return row ? toSummary(row) : null
+  return row ? toSummaries(db, [row])[0] : null
 }
 
 /** Live paragraphs of an article in document order. */

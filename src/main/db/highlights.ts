@@ -1,6 +1,7 @@
 // Highlights: stored selectors (JSON), colour and comment. Delete = tombstone; restore clears it.
 import type { Highlight, HighlightColor, HighlightSegmentTarget } from '../../core/model'
 import type { DB } from './database'
+import { tagsOf } from './tags'
 
 interface HighlightRow {
   id: string
@@ -35,7 +36,9 @@ export function getHighlight(db: DB, id: string, opts: { includeDeleted?: boolea
   const row = db
     .prepare(`SELECT * FROM highlights WHERE id = ?${opts.includeDeleted ? '' : ' AND deleted_at IS NULL'}`)
     .get(id) as HighlightRow | undefined
-  return row ? { ...toHighlight(row), deletedAt: row.deleted_at } : null
+  if (!row) return null
+  const tags = tagsOf(db, 'highlight', [row.id]).get(row.id)
+  return { ...toHighlight(row), ...(tags ? { tags } : {}), deletedAt: row.deleted_at }
 }
 
 /** Live highlights of an article, oldest first. */
@@ -43,7 +46,12 @@ export function listHighlights(db: DB, articleId: string): Highlight[] {
   const rows = db
     .prepare('SELECT * FROM highlights WHERE article_id = ? AND deleted_at IS NULL ORDER BY created_at, id')
     .all(articleId) as HighlightRow[]
-  return rows.map(toHighlight)
+  const tags = tagsOf(db, 'highlight', rows.map((r) => r.id))
+  return rows.map((r) => {
+    const h = toHighlight(r)
+    const t = tags.get(r.id)
+    return t ? { ...h, tags: t } : h
+  })
 }
 
 export function updateHighlight(db: DB, id: string, patch: { color?: HighlightColor; comment?: string }, now: string): boolean {

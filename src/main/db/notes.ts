@@ -6,6 +6,7 @@ import { writeTx, type DB } from './database'
 interface NoteRow {
   id: string
   article_id: string | null
+  project_id: string | null
   is_analysis: number
   title: string
   doc: string
@@ -28,6 +29,7 @@ interface RefRow {
 export interface NewNote {
   id: string
   articleId: string | null
+  projectId?: string | null
   isAnalysis: boolean
   title: string
   doc: string
@@ -36,7 +38,7 @@ export interface NewNote {
 }
 
 function toSummary(r: NoteRow): NoteSummary {
-  return { id: r.id, articleId: r.article_id, title: r.title, revision: r.revision, createdAt: r.created_at, updatedAt: r.updated_at }
+  return { id: r.id, articleId: r.article_id, projectId: r.project_id, title: r.title, revision: r.revision, createdAt: r.created_at, updatedAt: r.updated_at }
 }
 
 function toNote(r: NoteRow): Note {
@@ -50,9 +52,9 @@ function toRef(r: RefRow): NoteRef {
 
 export function insertNote(db: DB, n: NewNote, now: string): void {
   db.prepare(
-    `INSERT INTO notes (id, article_id, is_analysis, title, doc, doc_version, text, revision, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`
-  ).run(n.id, n.articleId, n.isAnalysis ? 1 : 0, n.title, n.doc, n.docVersion, n.text, now, now)
+    `INSERT INTO notes (id, article_id, project_id, is_analysis, title, doc, doc_version, text, revision, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`
+  ).run(n.id, n.articleId, n.projectId ?? null, n.isAnalysis ? 1 : 0, n.title, n.doc, n.docVersion, n.text, now, now)
 }
 
 export function getNote(db: DB, id: string): Note | null {
@@ -141,5 +143,13 @@ export function notesAboutArticle(db: DB, articleId: string): Note[] {
        ORDER BY (n.article_id = ? AND n.is_analysis = 1) DESC, n.created_at, n.id`
     )
     .all(articleId, articleId, articleId) as NoteRow[]
+  return rows.map(toNote)
+}
+
+/** A project's live notes, oldest first. */
+export function notesOfProject(db: DB, projectId: string): Note[] {
+  const rows = db
+    .prepare('SELECT * FROM notes WHERE project_id = ? AND deleted_at IS NULL ORDER BY created_at, id')
+    .all(projectId) as NoteRow[]
   return rows.map(toNote)
 }

@@ -35,7 +35,7 @@ describe.skipIf(!findChromium())('PDF export through headless Chromium', () => {
       doc: docWithRefs('Beijing keeps its distance while buying discounted energy', [{ articleId: article.id, paragraphId: p[7].id, label: '8' }]),
       baseRevision: 0
     })
-    const file = await backend.exportReport({ articleId: article.id, format: 'pdf', pageSize: 'A4', scope: 'full', analyst: 'Test Analyst' })
+    const file = await backend.exportReport({ articleId: article.id, format: 'pdf', pageSize: 'A4', scope: 'full', analyst: 'Test Analyst', style: 'apa' })
     backend.close()
 
     const bytes = new Uint8Array(Buffer.from(file.base64, 'base64'))

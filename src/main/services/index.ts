@@ -12,8 +12,11 @@ import * as exporting from './export'
 import * as hl from './highlights'
 import * as library from './library'
 import * as notes from './notes'
+import * as projects from './projects'
+import * as tags from './tags'
 import * as reimport from './reimport'
 import * as search from './search'
+import * as suggest from './suggest'
 import { version } from '../../../package.json'
 
 export type { PdfRenderer, BackendOptions } from './context'
@@ -79,6 +82,23 @@ export function backendOn(ctx: Ctx): Backend {
     restoreArticle: async (id) => library.restoreArticle(ctx, id),
     reimportArticle: async (req) => reimport.reimportArticle(ctx, req),
     search: async (req) => search.search(ctx, req),
+    suggestParagraphs: async (req) => suggest.suggestParagraphs(ctx, req),
+
+    listProjects: async () => projects.listProjects(ctx),
+    createProject: async (req) => projects.createProject(ctx, req),
+    renameProject: async (req) => projects.renameProject(ctx, req),
+    deleteProject: async (id) => projects.deleteProject(ctx, id),
+    restoreProject: async (id) => projects.restoreProject(ctx, id),
+    addToProject: async (req) => projects.addToProject(ctx, req),
+    removeFromProject: async (req) => projects.removeFromProject(ctx, req),
+
+    listTags: async (req) => tags.listTags(ctx, req),
+    setTag: async (req) => tags.setTag(ctx, req),
+    renameTag: async (req) => tags.renameTag(ctx, req),
+    mergeTags: async (req) => tags.mergeTags(ctx, req),
+    deleteTag: async (id) => tags.deleteTag(ctx, id),
+    restoreTag: async (id) => tags.restoreTag(ctx, id),
+    highlightsByTag: async (req) => tags.highlightsByTag(ctx, req),
 
     listHighlights: async (articleId) => hl.listHighlights(ctx, articleId),
     createHighlight: async (req) => hl.createHighlight(ctx, req),

@@ -11,6 +11,7 @@ import { checkDetails, type DetailsInput } from '../../core/import/details'
 import type { Article, ArticleSummary } from '../../core/model'
 import { assignParagraphIds } from '../../core/paragraphs'
 import * as articles from '../db/articles'
+import * as projects from '../db/projects'
 import { writeTx } from '../db/database'
 import { getSetting, setSetting } from '../db/settings'
 import { CANCELLED } from '../import/runner'
@@ -122,21 +123,35 @@ export async function withImportJob<T>(ctx: Ctx, jobId: string | undefined, fn: 
   }
 }
 
-/** Prepares (reads or fetches), parses in the worker, then stores: the path every import takes. */
-function runImport(ctx: Ctx, jobId: string | undefined, prepare: (signal: AbortSignal) => Prepared | Promise<Prepared>): Promise<ImportResult> {
-  return withImportJob(ctx, jobId, async (job) => {
+/**
+ * Prepares (reads or fetches), parses in the worker, then stores: the path every import takes. With a project, the
+ * new source joins it too (an import made while the project is open).
+ */
+function runImport(
+  ctx: Ctx,
+  req: { jobId?: string; projectId?: string },
+  prepare: (signal: AbortSignal) => Prepared | Promise<Prepared>
+): Promise<ImportResult> {
+  if (req.projectId && !projects.projectExists(ctx.db, req.projectId)) {
+    return Promise.reject(new GlossError('not_found', 'The project to import into does not exist (it may have been deleted).'))
+  }
+  return withImportJob(ctx, req.jobId, async (job) => {
     const { task, from } = await prepare(job.signal)
     if (job.signal.aborted) throw new GlossError('cancelled', CANCELLED)
     const { article, paragraphs } = await ctx.importer.run(task, { signal: job.signal, onProgress: (p) => job.report(p.stage, p.done, p.total) })
     const a = newArticle(article, paragraphs, from)
     await storeArticle(ctx, a, job)
+    if (req.projectId) {
+      const projectId = req.projectId
+      writeTx(ctx.db, () => projects.addSources(ctx.db, projectId, [a.id], nowIso()))
+    }
     return { article: articles.getArticleSummary(ctx.db, a.id)!, warnings: article.warnings }
   })
 }
 
 export function importFile(ctx: Ctx, req: ImportRequest): Promise<ImportResult> {
   const bytes = decodeBase64(req.base64)
-  return runImport(ctx, req.jobId, () => ({
+  return runImport(ctx, req, () => ({
     task: { kind: 'source', source: { name: req.name, bytes, format: req.format, password: req.password } },
     from: { fileName: req.name }
   }))
@@ -144,14 +159,14 @@ export function importFile(ctx: Ctx, req: ImportRequest): Promise<ImportResult> 
 
 /** Fetches a web address (http/https only) and imports the page; nothing is written when the fetch fails. */
 export function importUrl(ctx: Ctx, req: { url: string; jobId?: string }): Promise<ImportResult> {
-  return runImport(ctx, req.jobId, async (signal) => {
+  return runImport(ctx, req, async (signal) => {
     const web = await fetchWebSource(ctx, req.url, signal)
     return { task: { kind: 'source', source: web.source }, from: { fileName: null, fetchedUrl: web.finalUrl, accessedAt: web.fetchedAt } }
   })
 }
 
 export function importText(ctx: Ctx, req: PasteRequest): Promise<ImportResult> {
-  return runImport(ctx, req.jobId, () => ({
+  return runImport(ctx, req, () => ({
     task: { kind: 'paste', paste: { text: req.text, title: req.title, format: req.format } },
     from: { fileName: null }
   }))

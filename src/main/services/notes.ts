@@ -7,6 +7,7 @@ import { NOTE_DOC_VERSION, type BacklinkMap, type CheckedRef, type Note, type No
 import { assertNoteDoc, emptyDoc, parseStoredDoc } from '../../core/notes/doc'
 import { checkRefs, docToText, extractRefs, groupBacklinks } from '../../core/notes/refs'
 import * as articles from '../db/articles'
+import { projectExists } from '../db/projects'
 import * as repo from '../db/notes'
 import type { Ctx } from './context'
 
@@ -24,10 +25,10 @@ export function analysisTitle(articleTitle: string): string {
   return t.length > MAX_NOTE_TITLE ? `${t.slice(0, MAX_NOTE_TITLE - 1)}…` : t
 }
 
-function insertEmpty(ctx: Ctx, title: string, articleId: string | null, isAnalysis: boolean): Note {
+function insertEmpty(ctx: Ctx, title: string, articleId: string | null, isAnalysis: boolean, projectId: string | null = null): Note {
   const id = newId()
   const doc = emptyDoc()
-  repo.insertNote(ctx.db, { id, articleId, isAnalysis, title, doc: JSON.stringify(doc), docVersion: NOTE_DOC_VERSION, text: docToText(doc) }, nowIso())
+  repo.insertNote(ctx.db, { id, articleId, projectId, isAnalysis, title, doc: JSON.stringify(doc), docVersion: NOTE_DOC_VERSION, text: docToText(doc) }, nowIso())
   return repo.getNote(ctx.db, id)!
 }
 
@@ -53,12 +54,15 @@ export function listNotes(ctx: Ctx): NoteSummary[] {
   return repo.listNotes(ctx.db)
 }
 
-export function createNote(ctx: Ctx, req: { title: string; articleId: string | null }): Note {
+export function createNote(ctx: Ctx, req: { title: string; articleId: string | null; projectId?: string | null }): Note {
   const title = cleanTitle(req.title)
   if (req.articleId !== null && !articles.articleExists(ctx.db, req.articleId)) {
     throw new GlossError('not_found', 'The note cannot be attached to this article: it is not in the library.')
   }
-  return insertEmpty(ctx, title, req.articleId, false)
+  if (req.projectId && !projectExists(ctx.db, req.projectId)) {
+    throw new GlossError('not_found', 'The note cannot be added to this project: it does not exist (any more).')
+  }
+  return insertEmpty(ctx, title, req.articleId, false, req.projectId ?? null)
 }
 
 export function renameNote(ctx: Ctx, req: { id: string; title: string }): NoteSummary {

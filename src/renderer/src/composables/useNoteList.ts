@@ -49,6 +49,7 @@ export function useNoteList() {
     const slim: NoteSummary = {
       id: summary.id,
       articleId: summary.articleId,
+      projectId: summary.projectId,
       title: summary.title,
       revision: summary.revision,
       createdAt: summary.createdAt,
