@@ -55,6 +55,8 @@ import {
   type SourceFormat
 } from '../model'
 import type { ImportProgress } from '../import/progress'
+import { INVITE_ROLES, type MemberRecord } from '../sync/records'
+import type { SyncStatus } from '../sync/status'
 import { assertNoteDoc } from '../notes/doc'
 import { isGlossError } from '../errors'
 import { arg, base64, id, int, isPlainObject, list, obj, oneOf, text, word } from './fields'
@@ -361,6 +363,18 @@ export const ProjectScopeRequest = obj({ projectId: v.optional(id()) })
 export const RenameTagRequest = obj({ id: id(), name: tagName })
 export const MergeTagsRequest = obj({ fromId: id(), intoId: id() })
 
+/** Share a project on a team server (ws:// or wss://) and make an invite for a colleague with a role. */
+export const ShareProjectRequest = obj({
+  projectId: id(),
+  server: text({ min: 1, max: MAX_URL, trim: true }),
+  role: v.optional(oneOf(INVITE_ROLES), 'editor'),
+  /** The name colleagues see for you (default: your login name). */
+  name: v.optional(text({ max: 100 }))
+})
+export type ShareProjectRequest = v.InferOutput<typeof ShareProjectRequest>
+export const JoinProjectRequest = obj({ invite: text({ min: 1, max: 4096, trim: true }), name: v.optional(text({ max: 100 })) })
+export const RemoveMemberRequest = obj({ projectId: id(), memberId: id() })
+
 // -------------------------------------------------------------------------------------------------- methods
 
 export const METHODS = {
@@ -402,6 +416,21 @@ export const METHODS = {
   restoreProject: method({ args: [arg('project id', id())], result: as<ProjectSummary>() }),
   addToProject: method({ args: [arg('the sources to add', ProjectSourcesRequest)], result: as<ProjectSummary>() }),
   removeFromProject: method({ args: [arg('the source to remove', ProjectSourceRequest)], result: as<ProjectSummary>() }),
+
+  // Team projects (sync through a team server)
+  /** Shares a project on a team server (the first time) and answers an invite for a colleague. */
+  shareProject: method({ args: [arg('the share request', ShareProjectRequest)], result: as<{ invite: string; memberId: string }>() }),
+  /** Joins a shared project from an invite: it is fetched into this library and kept in step. */
+  joinProject: method({ args: [arg('the join request', JoinProjectRequest)], result: as<ProjectSummary>() }),
+  /** Where each shared project's sync stands. */
+  syncStatus: method({ result: as<SyncStatus[]>() }),
+  /** Sends local changes and waits until every shared project is in step with its server (or says why not). */
+  syncNow: method({ result: as<SyncStatus[]>() }),
+  listMembers: method({ args: [arg('project id', id())], result: as<MemberRecord[]>() }),
+  /** The owner removes a member: their invite stops working at once. */
+  removeMember: method({ args: [arg('the member to remove', RemoveMemberRequest)], result: as<void>() }),
+  /** Stops syncing a project here; it stays in the library as a local project. */
+  leaveProject: method({ args: [arg('project id', id())], result: as<void>() }),
 
   // Tags
   /** Tags with their counts: all of the library's, or those used in a project (counted there). */

@@ -62,7 +62,11 @@ export interface ParagraphSuggestion {
 }
 
 export type SaveNoteResult =
-  | { ok: true; note: NoteSummary }
+  /**
+   * Saved. For a shared note saved from an older revision, `merged` is the note as it is now (the save merged with
+   * colleagues' text that arrived meanwhile); `note.revision` is then the editor's own, to save from next.
+   */
+  | { ok: true; note: NoteSummary; merged?: Note }
   /** Someone else saved first. Nothing was overwritten; `current` is what is stored now. */
   | { ok: false; conflict: true; current: Note }
 

@@ -4,6 +4,7 @@ import type { DB } from '../db/database'
 import type { ImportJobs } from '../import/jobs'
 import type { ImportRunner } from '../import/runner'
 import type { fetchPage } from '../net/fetch-page'
+import type { SyncEngine } from '../sync/engine'
 
 export type PdfRenderer = (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string }) => Promise<Uint8Array>
 
@@ -18,6 +19,15 @@ export interface BackendOptions {
   nativeBinding?: string
   /** For tests: fetches web pages (default: fetchPage from src/main/net). */
   fetchPage?: typeof fetchPage
+  /**
+   * Shared projects: 'background' connects them to their team servers and keeps them in step (the app, web mode);
+   * 'manual' (default: CLI commands, tests) connects only when a sync method is called.
+   */
+  sync?: 'background' | 'manual'
+  /** The name colleagues see for this member (default: the login name). */
+  memberName?: string
+  /** Where sync problems are logged (default: nowhere). */
+  syncLog?: (line: string) => void
 }
 
 export interface Ctx {
@@ -25,4 +35,5 @@ export interface Ctx {
   opts: BackendOptions
   importer: ImportRunner
   jobs: ImportJobs
+  sync: SyncEngine
 }

@@ -17,6 +17,8 @@ import * as tags from './tags'
 import * as reimport from './reimport'
 import * as search from './search'
 import * as suggest from './suggest'
+import { SyncEngine } from '../sync/engine'
+import { requireProject } from './projects'
 import { version } from '../../../package.json'
 
 export type { PdfRenderer, BackendOptions } from './context'
@@ -49,7 +51,9 @@ export function openLibrary(opts: BackendOptions): Ctx {
       new GlossError('internal', `Gloss could not create its data folder ${opts.dataDir}: ${(error as Error).message}`)
     )
   }
-  const ctx: Ctx = { db: openDatabase(file, { nativeBinding: opts.nativeBinding }), opts, importer: createImportRunner(), jobs: new ImportJobs() }
+  const db = openDatabase(file, { nativeBinding: opts.nativeBinding })
+  const sync = new SyncEngine(db, { memberName: opts.memberName, log: opts.syncLog })
+  const ctx: Ctx = { db, opts, importer: createImportRunner(), jobs: new ImportJobs(), sync }
   try {
     library.dropStaleImports(ctx)
     library.importSampleOnFirstRun(ctx)
@@ -92,6 +96,14 @@ export function backendOn(ctx: Ctx): Backend {
     addToProject: async (req) => projects.addToProject(ctx, req),
     removeFromProject: async (req) => projects.removeFromProject(ctx, req),
 
+    shareProject: async (req) => ctx.sync.shareProject(req),
+    joinProject: async (req) => requireProject(ctx, await ctx.sync.joinProject(req)),
+    syncStatus: async () => ctx.sync.status(),
+    syncNow: async () => ctx.sync.syncOnce(),
+    listMembers: async (projectId) => ctx.sync.members(projectId),
+    removeMember: async (req) => ctx.sync.removeMember(req.projectId, req.memberId),
+    leaveProject: async (projectId) => ctx.sync.leaveProject(projectId),
+
     listTags: async (req) => tags.listTags(ctx, req),
     setTag: async (req) => tags.setTag(ctx, req),
     renameTag: async (req) => tags.renameTag(ctx, req),
@@ -112,7 +124,7 @@ export function backendOn(ctx: Ctx): Backend {
     getNote: async (id) => notes.getNote(ctx, id),
     createNote: async (req) => notes.createNote(ctx, req),
     renameNote: async (req) => notes.renameNote(ctx, req),
-    saveNote: async (req) => notes.saveNote(ctx, req),
+    saveNote: async (req) => (ctx.sync.isSharedNote(req.id) ? ctx.sync.saveSharedNote(req) : notes.saveNote(ctx, req)),
     deleteNote: async (id) => notes.deleteNote(ctx, id),
     checkNoteRefs: async (noteId) => notes.checkNoteRefs(ctx, noteId),
     getBacklinks: async (articleId) => notes.getBacklinks(ctx, articleId),
@@ -124,16 +136,23 @@ export function backendOn(ctx: Ctx): Backend {
     const method = api[name] as (...args: unknown[]) => Promise<unknown>
     ;(api as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
       try {
-        return await method(...args)
+        const result = await method(...args)
+        // Local writes to a shared project go into its documents now; a change the member's role does not allow is
+        // put back, and its reason answers the call.
+        ctx.sync.flush()
+        return result
       } catch (error) {
         throw userFacingError(error, where) ?? error
       }
     }
   }
+  ctx.sync.open()
+  if (opts.sync === 'background') ctx.sync.start()
   return {
     ...api,
     close: async () => {
       ctx.jobs.cancelAll()
+      await ctx.sync.close()
       if (db.open) db.close()
       await ctx.importer.close()
     }
