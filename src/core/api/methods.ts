@@ -55,7 +55,8 @@ import {
   type SourceFormat
 } from '../model'
 import type { ImportProgress } from '../import/progress'
-import { INVITE_ROLES, type MemberRecord } from '../sync/records'
+import { INVITE_ROLES } from '../sync/role-names'
+import type { MemberRecord } from '../sync/records'
 import type { SyncStatus } from '../sync/status'
 import { assertNoteDoc } from '../notes/doc'
 import { isGlossError } from '../errors'

@@ -12,7 +12,7 @@ const requestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/))
 
 /** What a connection presents: a member's token, or — once, for a project the server does not have yet — a new owner's. */
 export const AuthToken = v.union([
-  v.object({ member: token }),
+  v.object({ member: token, name: v.optional(memberName) }),
   v.object({ create: token, name: memberName })
 ])
 export type AuthToken = v.InferOutput<typeof AuthToken>

@@ -24,12 +24,8 @@ import { HIGHLIGHT_COLORS, INLINE_MARK_TYPES, PARAGRAPH_KINDS, SOURCE_FORMATS, t
 import { MAX_TAG_NAME } from '../tags'
 import { ULID } from './names'
 
-/** Roles a member of a shared project can have. The owner shared it (and may invite and remove members). */
-export const ROLES = ['owner', 'editor', 'commenter', 'reader'] as const
-export type Role = (typeof ROLES)[number]
-/** Roles an invite can give. */
-export const INVITE_ROLES = ['editor', 'commenter', 'reader'] as const satisfies readonly Role[]
-export type InviteRole = (typeof INVITE_ROLES)[number]
+import { ROLES } from './role-names'
+export { ROLES, INVITE_ROLES, type Role, type InviteRole } from './role-names'
 
 /** Most paragraphs one shared source may have (an import stops far below: 400,000 elements make fewer blocks). */
 export const MAX_SYNC_PARAGRAPHS = 200_000

@@ -544,7 +544,7 @@ export class SyncEngine {
   private socketFor(server: string): HocuspocusProviderWebsocket {
     let s = this.sockets.get(server)
     if (!s) {
-      s = new HocuspocusProviderWebsocket({ url: server, WebSocketPolyfill: WebSocket, delay: 500, factor: 1.5, maxDelay: 10_000, messageReconnectTimeout: 30_000 })
+      s = new HocuspocusProviderWebsocket({ url: server, WebSocketPolyfill: WebSocket, delay: 500, minDelay: 200, factor: 1.5, maxDelay: 5_000, messageReconnectTimeout: 15_000 })
       this.sockets.set(server, s)
     }
     return s
@@ -553,7 +553,7 @@ export class SyncEngine {
   private tokenFor(projectId: string): string {
     const l = store.link(this.db, projectId)
     if (!l) return '{}'
-    return JSON.stringify(l.mode === 'create' ? { create: l.token, name: l.memberName } : { member: l.token })
+    return JSON.stringify(l.mode === 'create' ? { create: l.token, name: l.memberName } : { member: l.token, name: l.memberName })
   }
 
   private attach(sd: SharedDoc): void {
@@ -571,6 +571,13 @@ export class SyncEngine {
       },
       onAuthenticated: () => {
         sd.refused = null
+      },
+      onClose: ({ event }) => {
+        // The server closed this document's connection for a reason it names (a member removed meanwhile).
+        const why = REFUSALS[event?.reason ?? '']
+        if (!why) return
+        sd.refused = why
+        this.safe(() => store.updateLink(this.db, sd.projectId, { lastError: why }))
       },
       onStateless: ({ payload }) => this.onStateless(sd, payload),
       onUnsyncedChanges: ({ number }) => {

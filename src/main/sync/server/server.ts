@@ -17,7 +17,7 @@ import { writeEntity, entityMap } from '../../../core/sync/project-doc'
 import { AuthToken, ClientRequest, parseMessage, type ServerMessage } from '../../../core/sync/protocol'
 import type { MemberRecord, Role } from '../../../core/sync/records'
 import { Gate } from './gate'
-import { TeamStore } from './store'
+import { TeamStore, type MemberRow } from './store'
 
 export interface TeamServerOptions {
   dataDir: string
@@ -107,7 +107,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       if (!member) throw refuse('invalid-invite')
       if (member.removedAt) throw refuse('member-removed')
       if (member.role === 'reader') connectionConfig.readOnly = true
-      return { memberId: member.id, role: member.role, projectId: name.projectId, name } satisfies Ctx
+      const named = name.kind === 'project' && !!auth.name?.trim() && store.nameMember(member.id, auth.name.trim())
+      return { memberId: member.id, role: member.role, projectId: name.projectId, name, ...(named ? { named: { ...member, name: auth.name!.trim() } } : {}) } as Ctx
     },
 
     async onLoadDocument({ document, documentName }) {
@@ -130,11 +131,10 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     },
 
     async connected({ connection, context, documentName, instance }) {
-      const ctx = context as Ctx & { created?: { id: string; name: string; createdAt: string } }
-      if (ctx.created) {
-        const document = instance.documents.get(documentName)
-        if (document) writeMember(document, { id: ctx.created.id, name: ctx.created.name, role: 'owner', addedAt: ctx.created.createdAt, removedAt: null })
-      }
+      const ctx = context as Ctx & { created?: MemberRow; named?: MemberRow }
+      const m = ctx.created ?? ctx.named
+      const document = instance.documents.get(documentName)
+      if (m && document) writeMember(document, { id: m.id, name: m.name, role: m.role, addedAt: m.createdAt, removedAt: null })
       send(connection, { type: 'welcome', memberId: ctx.memberId, role: ctx.role })
     },
 
@@ -203,7 +203,6 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     {
       name: 'gloss-team-server',
       port: opts.port,
-      address: opts.host ?? '127.0.0.1',
       quiet: true,
       debounce: opts.compactAfter ?? 2000,
       maxDebounce: 10_000,
@@ -211,7 +210,12 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     },
     { maxPayload: MAX_MESSAGE }
   )
-  await server.listen()
+  // Not server.listen(): Hocuspocus 3 hands Node `address`, which listen() ignores (it binds every interface).
+  // Loopback unless asked otherwise.
+  await new Promise<void>((done, fail) => {
+    server.httpServer.once('error', fail)
+    server.httpServer.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' }, () => done())
+  })
   const address = server.httpServer.address() as AddressInfo
   const host = address.address.includes(':') ? `[${address.address}]` : address.address
   return {
@@ -220,6 +224,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     hocuspocus: server.hocuspocus,
     store,
     close: async () => {
+      // Stopped means gone: members' sockets close now (they reconnect when a server is back), not at their timeout.
+      for (const client of server.webSocketServer.clients) client.terminate()
       await server.destroy()
       for (const g of gates.values()) g.destroy()
       store.close()

@@ -103,6 +103,11 @@ export class TeamStore {
     return changed ? now : null
   }
 
+  /** A member's name, given by their Gloss when they first connect (an invite is made before anyone knows it). */
+  nameMember(memberId: string, name: string): boolean {
+    return this.db.prepare("UPDATE members SET name = ? WHERE id = ? AND name = ''").run(name, memberId).changes === 1
+  }
+
   isLiveMember(memberId: string): boolean {
     return !!this.db.prepare('SELECT 1 FROM members WHERE id = ? AND removed_at IS NULL').get(memberId)
   }
