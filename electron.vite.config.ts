@@ -18,6 +18,8 @@ export default defineConfig({
           web: resolve(__dirname, 'src/main/web/entry.ts'),
           // Command line: import / list / export (plain Node)
           cli: resolve(__dirname, 'src/main/cli/entry.ts'),
+          // The team server for shared projects (plain Node; Hocuspocus)
+          'team-server': resolve(__dirname, 'src/main/sync/server/entry.ts'),
           // The import worker: parsing runs in worker threads (piscina), off the backend's event loop
           'import-worker': resolve(__dirname, 'src/main/import/worker.ts')
         }

@@ -92,7 +92,8 @@ async function main(): Promise<void> {
       mode: 'electron',
       resourcesDir: app.isPackaged ? process.resourcesPath : join(appRoot, 'resources'),
       pdf,
-      nativeBinding: electronSqliteBinding()
+      nativeBinding: electronSqliteBinding(),
+      sync: 'background'
     })
   } catch (error) {
     const message = openFailureMessage(error, { dataDir, file: join(dataDir, DB_FILE) })

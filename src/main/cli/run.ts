@@ -6,6 +6,8 @@ import { basename, resolve } from 'node:path'
 import { GlossError, type ImportResult, type ReimportResult } from '../../core/api'
 import { formatBytes, MAX_IMPORT_BYTES } from '../../core/import/decode'
 import type { ArticleSummary, ExportFile, NoteSummary, ProjectSummary } from '../../core/model'
+import type { MemberRecord } from '../../core/sync/records'
+import type { SyncStatus } from '../../core/sync/status'
 import { chromiumPdfRenderer } from '../export/pdf-chromium'
 import { appRoot, defaultDataDir } from '../paths'
 import { createBackend, type Backend, type BackendApi, type BackendOptions } from '../services'
@@ -49,6 +51,18 @@ Usage:
       Write the annotated report of an article (with the notes about it), of one note, or of a whole
       project: the analysis with numbered citations, a bibliography in the chosen style, the cited and
       highlighted passages of every source (--scope full: their whole text), highlights by tag.
+  gloss share --project ID --server URL [--role editor|commenter|reader] [--name NAME] [--data-dir DIR]
+      Share a project on a Gloss team server (ws://… or wss://…; the first time it is put there, with you
+      as its owner) and print an invite for a colleague with that role (default: editor).
+  gloss join INVITE [--name NAME] [--data-dir DIR]
+      Join a shared project from an invite: it is fetched into this library; prints the project's id.
+  gloss sync --once [--data-dir DIR]
+      Send local changes to every shared project's team server, fetch colleagues' changes, and exit.
+      Prints one line per project: id, state, pending changes.
+  gloss members --project ID [--data-dir DIR]
+      List a shared project's members: id, role, name, tab-separated (removed members are marked).
+  gloss remove-member --project ID --member ID [--data-dir DIR]
+      Remove a member (the owner only): their invite stops working at once.
   gloss import-annotations FILE --article ID [--data-dir DIR]
       Restore highlights from a W3C Web Annotation JSON export of the same article.
   gloss help
@@ -66,7 +80,9 @@ interface Parsed {
   flags: Map<string, string>
 }
 
-const VALUE_FLAGS = new Set(['--data-dir', '--format', '--article', '--note', '--project', '--out', '--page-size', '--scope', '--style', '--analyst', '--password'])
+const VALUE_FLAGS = new Set(['--data-dir', '--format', '--article', '--note', '--project', '--out', '--page-size', '--scope', '--style', '--analyst', '--password', '--server', '--role', '--name', '--member'])
+/** Flags that take no value. */
+const SWITCHES = new Set(['--once'])
 
 /** "https://…", "http://…" or "www.…": a web address rather than a file name. */
 const isWebAddress = (arg: string): boolean => /^(?:https?:\/\/|www\.)/i.test(arg.trim())
@@ -78,7 +94,10 @@ function parse(argv: string[]): Parsed {
   const flags = new Map<string, string>()
   for (let i = 1; i < args.length; i++) {
     const a = args[i]
-    if (a.startsWith('--')) {
+    if (SWITCHES.has(a)) {
+      if (flags.has(a)) throw new UsageError(`${a} is given twice.`)
+      flags.set(a, '')
+    } else if (a.startsWith('--')) {
       if (!VALUE_FLAGS.has(a)) throw new UsageError(`Unknown option "${a}".`)
       const v = args[++i]
       if (v === undefined) throw new UsageError(`${a} needs a value.`)
@@ -304,6 +323,64 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           throw new CommandError(fileErrorMessage(error, out, 'write'))
         }
         io.out(`Exported ${req.format.toUpperCase()} report to ${out} (${file.byteLength.toLocaleString('en-US')} bytes)\n`)
+      }
+    },
+    share: {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--project', '--server', '--role', '--name'], 0)
+        need(p, '--project')
+        need(p, '--server')
+      },
+      run: async (api) => {
+        const req: Record<string, unknown> = { projectId: need(p, '--project'), server: need(p, '--server'), role: p.flags.get('--role') ?? 'editor' }
+        if (p.flags.has('--name')) req.name = p.flags.get('--name')
+        const r = await call<{ invite: string }>(api, 'shareProject', [req])
+        io.out(`${r.invite}\n`)
+      }
+    },
+    join: {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--name'], 1)
+        if (!p.positional[0]) throw new UsageError('"gloss join" needs the INVITE a colleague gave you.')
+      },
+      run: async (api) => {
+        const req: Record<string, unknown> = { invite: p.positional[0] }
+        if (p.flags.has('--name')) req.name = p.flags.get('--name')
+        const project = await call<ProjectSummary>(api, 'joinProject', [req])
+        io.out(`${project.id}\n`)
+        io.err(`Joined "${project.title}" (${plural(project.sourceCount, 'source')}, ${plural(project.noteCount, 'note')}).\n`)
+      }
+    },
+    sync: {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--once'], 0)
+        if (!p.flags.has('--once')) throw new UsageError('"gloss sync" needs --once (the app and web mode keep shared projects in step by themselves).')
+      },
+      run: async (api) => {
+        const status = await call<SyncStatus[]>(api, 'syncNow', [])
+        if (!status.length) io.err('No shared projects in this library.\n')
+        for (const s of status) io.out(`${s.projectId}\t${s.state}\t${plural(s.pendingChanges, 'pending change')}\n`)
+      }
+    },
+    members: {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--project'], 0)
+        need(p, '--project')
+      },
+      run: async (api) => {
+        const list = await call<MemberRecord[]>(api, 'listMembers', [need(p, '--project')])
+        for (const m of list) io.out(`${m.id}\t${m.role}\t${cell(m.name) || '(no name)'}${m.removedAt ? '\tremoved' : ''}\n`)
+      }
+    },
+    'remove-member': {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--project', '--member'], 0)
+        need(p, '--project')
+        need(p, '--member')
+      },
+      run: async (api) => {
+        await call<void>(api, 'removeMember', [{ projectId: need(p, '--project'), memberId: need(p, '--member') }])
+        io.out(`Removed ${need(p, '--member')}\n`)
       }
     },
     'import-annotations': {

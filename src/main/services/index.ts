@@ -146,14 +146,22 @@ export function backendOn(ctx: Ctx): Backend {
       }
     }
   }
-  ctx.sync.open()
-  if (opts.sync === 'background') ctx.sync.start()
+  try {
+    if (opts.sync === 'background') ctx.sync.start()
+    else ctx.sync.open()
+  } catch (error) {
+    // The library itself is unusable (damaged, unreadable): every method says so, as without sync.
+    const why = userFacingError(error, where)?.message ?? (error as Error).message
+    process.stderr.write(`Gloss: shared projects cannot be synced: ${why}\n`)
+  }
   return {
     ...api,
     close: async () => {
       ctx.jobs.cancelAll()
-      await ctx.sync.close()
+      // The engine lets go of its connections synchronously; the library closes at once, as before.
+      const closing = ctx.sync.close()
       if (db.open) db.close()
+      await closing
       await ctx.importer.close()
     }
   }

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const pdf = chromiumPdfRenderer()
   let backend: ReturnType<typeof createBackend>
   try {
-    backend = createBackend({ dataDir: args.dataDir, mode: 'web', resourcesDir: join(root, 'resources'), pdf })
+    backend = createBackend({ dataDir: args.dataDir, mode: 'web', resourcesDir: join(root, 'resources'), pdf, sync: 'background' })
   } catch (error) {
     process.stderr.write(`${openFailureMessage(error, { dataDir: args.dataDir, file: join(args.dataDir, DB_FILE) })}\n`)
     process.exit(1)
