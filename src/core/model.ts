@@ -156,7 +156,24 @@ export interface ResolvedSegment {
   end: number
 }
 
-export type AnchorStatus = 'anchored' | 'fuzzy' | 'partial' | 'orphan'
+/**
+ * Where a highlight stands in the current text (decided by core/anchoring/anchor.ts). A highlight is painted when it
+ * has `resolved` segments: always for the first four statuses, never for the last two.
+ * - 'anchored': every part found, unchanged, in the paragraph it was made in.
+ * - 'fuzzy': every part found in the paragraph it was made in; some of the text there changed slightly (a typo
+ *   fixed, a word replaced, punctuation) and the highlight now covers the edited text.
+ * - 'moved': every part found, some in another paragraph than it was made in: that paragraph still exists but no
+ *   longer holds the passage (split, or the sentence moved), and the passage, with the text on both sides of it,
+ *   is found in exactly one other place.
+ * - 'partial': some parts found as above, the others not (their text is gone, or not found with confidence).
+ * - 'review': nothing placed, and the paragraph it was made in still exists but no longer holds the passage (it was
+ *   rewritten, or moved somewhere Gloss cannot be sure of). Never placed by guesswork: `suggestion` may say where it
+ *   most likely is now.
+ * - 'orphan': nothing placed, because the paragraph it was made in was removed from the article (or the highlight
+ *   has no targets). A removed paragraph's highlights are never moved by themselves: `suggestion` may say where the
+ *   text survives.
+ */
+export type AnchorStatus = 'anchored' | 'fuzzy' | 'moved' | 'partial' | 'review' | 'orphan'
 
 export interface Highlight {
   id: string
@@ -174,8 +191,16 @@ export interface Highlight {
 /** A highlight as served to the UI: its stored selectors plus where they anchor now. */
 export interface AnchoredHighlight extends Highlight {
   status: AnchorStatus
-  /** Segments that anchored in the current text, in document order (empty for orphans). */
+  /** Segments placed in the current text, in document order (empty for 'review' and 'orphan'). */
   resolved: ResolvedSegment[]
+  /**
+   * For 'partial', 'review' and 'orphan': where the whole highlight most likely is now — the parts placed plus, for
+   * each missing part, the one clear candidate (quote at least 75 % the same, clearly better than any other place) —
+   * as one segment per paragraph in document order; acceptSuggestedPlace stores it as the highlight's new targets.
+   * null when no missing part has a clear candidate, and always for 'anchored', 'fuzzy' and 'moved'. The backend
+   * always sets it; optional in the type only so that hand-built values (renderer tests) still type-check.
+   */
+  suggestion?: ResolvedSegment[] | null
 }
 
 /** A ProseMirror/TipTap JSON node (the note document format). */

@@ -7,7 +7,7 @@ import { assignParagraphIds } from '../paragraphs'
 import { parsePlainText } from '../import/text'
 import type { Block } from '../import/types'
 import { describeRange } from './describe'
-import { anchorHighlight } from './anchor'
+import { anchorAll, anchorHighlight } from './anchor'
 
 const SAMPLE = readFileSync(join(__dirname, '../../../resources/putin-xi-sco-summit.txt'), 'utf8')
 const sampleBlocks = (): Block[] => parsePlainText(SAMPLE, 'putin-xi-sco-summit.txt').blocks
@@ -110,7 +110,22 @@ describe('anchorHighlight', () => {
     expect(textOf(edited, h.resolved[0])).toBe('doing nicely')
   })
 
-  it('anchors approximately when a typo inside the quote was fixed (paragraph re-identified)', () => {
+  it('anchors approximately in its own paragraph when a typo inside the quote was fixed (re-import keeps the id)', () => {
+    const ps = sample()
+    const targets = select(ps, 4, 'uncomfortable inflection level in the relationship between the two powers')
+    const blocks = sampleBlocks()
+    blocks[4] = { kind: 'p', text: blocks[4].text.replace('inflection level', 'inflection point') }
+    const next = assignParagraphIds(blocks, ps) // as re-import does: the edited paragraph keeps its id
+    expect(next[4].id).toBe(ps[4].id)
+    const h = anchorHighlight(next, highlight(targets))
+    expect(h.status).toBe('fuzzy')
+    expect(h.resolved).toHaveLength(1)
+    expect(h.resolved[0].paragraphId).toBe(next[4].id)
+    expect(textOf(next, h.resolved[0])).toBe('uncomfortable inflection point in the relationship between the two powers')
+    expect(h.suggestion).toBeNull()
+  })
+
+  it('never places a highlight whose paragraph id is gone: an orphan, with the edited passage suggested', () => {
     const ps = sample()
     const targets = select(ps, 4, 'uncomfortable inflection level in the relationship between the two powers')
     const blocks = sampleBlocks()
@@ -118,25 +133,30 @@ describe('anchorHighlight', () => {
     const next = assignParagraphIds(blocks) // no `previous`: the edited paragraph gets a new id
     expect(next[4].id).not.toBe(ps[4].id)
     const h = anchorHighlight(next, highlight(targets))
-    expect(h.status).toBe('fuzzy')
-    expect(h.resolved[0].paragraphId).toBe(next[4].id)
-    expect(textOf(next, h.resolved[0])).toBe('uncomfortable inflection point in the relationship between the two powers')
+    expect(h.status).toBe('orphan')
+    expect(h.resolved).toEqual([])
+    expect(h.suggestion).toHaveLength(1)
+    expect(h.suggestion![0].paragraphId).toBe(next[4].id)
+    expect(textOf(next, h.suggestion![0])).toBe('uncomfortable inflection point in the relationship between the two powers')
   })
 
-  it('anchors approximately after heavier edits (within quote length / 4 errors), and not beyond', () => {
+  it('anchors approximately after heavier edits (within quote length / 4 errors); beyond, it needs review', () => {
     const ps = sample()
     const phrase = 'Russia has a key associate for vitality exports'
     const targets = select(ps, 7, phrase)
     const edit = (to: string): Paragraph[] =>
-      assignParagraphIds(sampleBlocks().map((b, i) => (i === 7 ? { ...b, text: b.text.replace(phrase, to) } : b)))
-    // 7 edits in 47 characters: beyond the fast first pass (4), within the full budget (11).
+      assignParagraphIds(sampleBlocks().map((b, i) => (i === 7 ? { ...b, text: b.text.replace(phrase, to) } : b)), ps)
+    // 7 edits in 47 characters: within the budget (11).
     const next = edit('Russia has a key associate for electricity exports')
     const h = anchorHighlight(next, highlight(targets))
     expect(h.status).toBe('fuzzy')
-    expect(h.resolved[0].paragraphId).toBe(next[7].id)
+    expect(h.resolved[0].paragraphId).toBe(ps[7].id)
     expect(textOf(next, h.resolved[0])).toMatch(/key associate for electricity exports$/)
-    const gone = anchorHighlight(edit('Moscow relies on Beijing buying its oil and gas now'), highlight(targets))
-    expect(gone.status).toBe('orphan')
+    // Rewritten: the paragraph is still there (same id) but no longer holds the passage, which is nowhere else either.
+    const rewritten = edit('Moscow relies on Beijing buying its oil and gas now')
+    expect(rewritten[7].id).toBe(ps[7].id)
+    const gone = anchorHighlight(rewritten, highlight(targets))
+    expect(gone).toMatchObject({ status: 'review', resolved: [], suggestion: null })
   })
 
   it('resolves a phrase repeated in one paragraph by its prefix/suffix', () => {
@@ -154,6 +174,32 @@ describe('anchorHighlight', () => {
     expect(first.resolved[0].start).toBe(moved[0].text.indexOf('the talks stalled'))
   })
 
+  it('prefers an edited copy in the right surroundings to another exact copy in the same paragraph', () => {
+    const ps: Paragraph[] = [
+      { id: 'x', index: 0, kind: 'p', text: 'Officials said the talks stalled on Monday. Reporters said the talks stalled again, and left.' }
+    ]
+    const first = select(ps, 0, 'the talks stalled', 0)
+    const edited: Paragraph[] = [{ ...ps[0], text: 'Officials said at length that the talks stalld on Monday. Reporters said the talks stalled again, and left.' }]
+    const h = anchorHighlight(edited, highlight(first))
+    expect(h.status).toBe('fuzzy')
+    expect(textOf(edited, h.resolved[0])).toBe('the talks stalld')
+    expect(h.resolved[0].start).toBe(edited[0].text.indexOf('the talks stalld'))
+  })
+
+  it('keeps an edited quote in its own paragraph although the same sentence stands unedited elsewhere', () => {
+    const ps = sample()
+    const phrase = 'The U.S.-China relationship is becoming more fraught seemingly by the week'
+    const in16 = select(ps, 15, phrase)
+    const blocks = sampleBlocks()
+    blocks[15] = { kind: 'p', text: blocks[15].text.replace('more fraught', 'ever more fraught') }
+    const next = assignParagraphIds(blocks, ps)
+    expect(next[12].text).toContain(phrase) // the identical copy, ¶13
+    const h = anchorHighlight(next, highlight(in16))
+    expect(h.status).toBe('fuzzy')
+    expect(h.resolved[0].paragraphId).toBe(ps[15].id)
+    expect(textOf(next, h.resolved[0])).toBe('The U.S.-China relationship is becoming ever more fraught seemingly by the week')
+  })
+
   it('disambiguates the sample’s repeated sentence (paragraphs 13 and 16) by context', () => {
     const ps = sample()
     const phrase = 'The U.S.-China relationship is becoming more fraught seemingly by the week'
@@ -161,16 +207,44 @@ describe('anchorHighlight', () => {
     expect(ps[15].text).toContain(phrase)
     const in16 = select(ps, 15, phrase)
     const in13 = select(ps, 12, phrase)
-    // Both paragraphs change (so their ids change and the whole article is searched).
     const blocks = sampleBlocks()
     blocks[12] = { kind: 'p', text: 'Analysts agree: ' + blocks[12].text }
     blocks[15] = { kind: 'p', text: 'As one expert put it, ' + blocks[15].text }
-    const next = assignParagraphIds(blocks)
-    const h16 = anchorHighlight(next, highlight(in16))
-    const h13 = anchorHighlight(next, highlight(in13))
-    expect(h16.status).toBe('anchored')
-    expect(h16.resolved[0].paragraphId).toBe(next[15].id)
-    expect(h13.resolved[0].paragraphId).toBe(next[12].id)
+    // Re-imported, both paragraphs keep their ids: each highlight is found in its own.
+    const next = assignParagraphIds(blocks, ps)
+    const [h16, h13] = anchorAll(next, [highlight(in16), highlight(in13)])
+    expect([h16.status, h16.resolved[0].paragraphId]).toEqual(['anchored', ps[15].id])
+    expect([h13.status, h13.resolved[0].paragraphId]).toEqual(['anchored', ps[12].id])
+    // With fresh ids (both paragraphs "removed"), neither is placed, and the text around each quote tells which
+    // copy to suggest.
+    const fresh = assignParagraphIds(blocks)
+    const [o16, o13] = anchorAll(fresh, [highlight(in16), highlight(in13)])
+    expect([o16.status, o16.suggestion?.[0].paragraphId]).toEqual(['orphan', fresh[15].id])
+    expect([o13.status, o13.suggestion?.[0].paragraphId]).toEqual(['orphan', fresh[12].id])
+  })
+
+  it('places a passage that left its paragraph only when one place clearly holds it, with its context (moved)', () => {
+    const ps: Paragraph[] = [
+      { id: 'a', index: 0, kind: 'p', text: 'The talks stalled on Monday. Both sides blamed the other for the delay, and the mediators left early.' },
+      { id: 'b', index: 1, kind: 'p', text: 'A new round is planned for March.' }
+    ]
+    const targets = select(ps, 0, 'blamed the other for the delay')
+    // The second sentence of ¶1 moved into ¶2, text around it included: placed there, and said so.
+    const moved: Paragraph[] = [
+      { ...ps[0], text: 'The talks stalled on Monday.' },
+      { ...ps[1], text: 'A new round is planned for March. Both sides blamed the other for the delay, and the mediators left early.' }
+    ]
+    const h = anchorHighlight(moved, highlight(targets))
+    expect(h.status).toBe('moved')
+    expect(h.resolved).toEqual([{ paragraphId: 'b', start: moved[1].text.indexOf('blamed'), end: moved[1].text.indexOf('blamed') + 30 }])
+    expect(h.suggestion).toBeNull()
+    // In two places, equally well: neither is taken, nor suggested.
+    const twice: Paragraph[] = [
+      moved[0],
+      moved[1],
+      { id: 'c', index: 2, kind: 'p', text: 'Last year too, both sides blamed the other for the delay, and the mediators left early.' }
+    ]
+    expect(anchorHighlight(twice, highlight(targets))).toMatchObject({ status: 'review', resolved: [], suggestion: null })
   })
 
   it('keeps identical duplicate paragraphs apart by id (true duplicates)', () => {
@@ -190,6 +264,7 @@ describe('anchorHighlight', () => {
     const h = anchorHighlight(assignParagraphIds(blocks), highlight(targets))
     expect(h.status).toBe('orphan')
     expect(h.resolved).toEqual([])
+    expect(h.suggestion).toBeNull()
     expect(h.targets).toEqual(targets)
   })
 
@@ -207,6 +282,25 @@ describe('anchorHighlight', () => {
     const partial = anchorHighlight(next, highlight(targets))
     expect(partial.status).toBe('partial')
     expect(partial.resolved.map((r) => r.paragraphId)).toEqual([ps[1].id, ps[3].id])
+    expect(partial.suggestion).toBeNull() // the removed ¶3's text is nowhere
+  })
+
+  it('anchorAll anchors an article’s highlights in one call, in the order given, as one at a time would', () => {
+    const ps = sample()
+    const blocks = sampleBlocks()
+    blocks[9] = { kind: 'p', text: blocks[9].text.replace('experiencing a slowdown', 'experiencing a slow-down') }
+    const next = assignParagraphIds(blocks.filter((_, i) => i !== 5), ps)
+    const hs = [select(ps, 9, 'operations are experiencing a slowdown'), select(ps, 5, 'CIA analysis'), select(ps, 0, 'Vladimir Putin')].map((t, i) => ({
+      ...highlight(t),
+      id: `h${i}`
+    }))
+    const all = anchorAll(next, hs)
+    expect(all.map((h) => [h.id, h.status])).toEqual([
+      ['h0', 'fuzzy'],
+      ['h1', 'orphan'],
+      ['h2', 'anchored']
+    ])
+    expect(all).toEqual(hs.map((h) => anchorHighlight(next, h)))
   })
 
   it('a highlight without targets is an orphan', () => {

@@ -1,8 +1,8 @@
 import type { AnchoredHighlight, Paragraph } from '../model'
 
 /**
- * Highlights in document order: by the paragraph and offset where their first placed segment starts; orphans
- * (nothing placed) last; ties by creation time, then id. Used by the backend's listing and the highlights panel.
+ * Highlights in document order: by the paragraph and offset where their first placed segment starts; those with
+ * nothing placed ('review', 'orphan') last; ties by creation time, then id. Used by the backend's listing and the highlights panel.
  */
 export function sortInDocumentOrder<H extends AnchoredHighlight>(highlights: H[], paragraphs: Pick<Paragraph, 'id' | 'index'>[]): H[] {
   const position = new Map(paragraphs.map((p) => [p.id, p.index]))

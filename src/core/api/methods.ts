@@ -50,6 +50,7 @@ import {
   type ProjectSummary,
   type TagGroup,
   type TagSummary,
+  type ResolvedSegment,
   SOURCE_FORMATS,
   type SourceFormat
 } from '../model'
@@ -248,6 +249,23 @@ export const UpdateHighlightRequest = obj({
 })
 export type UpdateHighlightRequest = v.InferOutput<typeof UpdateHighlightRequest>
 
+/** One segment of a place in the current text: [start, end) of a paragraph's text (as in AnchoredHighlight). */
+const PlacedSegment = obj({
+  paragraphId: id(),
+  start: int(),
+  end: int()
+}) satisfies v.GenericSchema<Record<string, unknown>, ResolvedSegment>
+
+export const AcceptSuggestedPlaceRequest = obj({
+  id: id(),
+  /**
+   * The suggestion as the user saw it (AnchoredHighlight.suggestion). It must still be the highlight's suggestion in
+   * the current text; if the article changed meanwhile, the call fails with 'conflict' and nothing is stored.
+   */
+  suggestion: list(PlacedSegment, { min: 1, max: MAX_TARGETS, empty: 'must not be empty' })
+})
+export type AcceptSuggestedPlaceRequest = v.InferOutput<typeof AcceptSuggestedPlaceRequest>
+
 export const CreateNoteRequest = v.pipe(
   obj({
     title: text({ max: MAX_NOTE_TITLE }),
@@ -405,6 +423,11 @@ export const METHODS = {
   deleteHighlight: method({ args: [highlightId], result: as<void>() }),
   /** Undoes a delete: clears the tombstone. */
   restoreHighlight: method({ args: [highlightId], result: as<AnchoredHighlight>() }),
+  /**
+   * Moves a 'partial', 'review' or 'orphan' highlight to its suggested place: its stored targets are rewritten to
+   * the suggestion (quote, context and position from the current text), so it is 'anchored' there from now on.
+   */
+  acceptSuggestedPlace: method({ args: [arg('the suggested place', AcceptSuggestedPlaceRequest)], result: as<AnchoredHighlight>() }),
 
   // Notes
   listNotes: method({ result: as<NoteSummary[]>() }),

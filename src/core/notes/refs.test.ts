@@ -104,6 +104,23 @@ describe('checkRefs', () => {
     expect(r).toMatchObject({ status: 'changed', paragraphNumber: 9, suggestedParagraphId: 'p10' })
   })
 
+  it('keeps a quote edited in its own paragraph there, although the unedited text stands elsewhere (like highlights)', () => {
+    const phrase = 'The U.S.-China relationship is becoming more fraught seemingly by the week'
+    expect(original[12].text).toContain(phrase)
+    const edited = original.map((p) => (p.id === 'p16' ? { ...p, text: p.text.replace('more fraught', 'ever more fraught') } : p))
+    const [r] = checkRefs([mkRef('p16', phrase)], () => edited)
+    expect(r).toMatchObject({ status: 'changed', paragraphNumber: 16, suggestedParagraphId: null })
+  })
+
+  it('suggests nothing when the quote left its paragraph and stands in two others equally', () => {
+    const edited = original.map((p) => ({ ...p }))
+    const sentence = 'Putin is feeling the squeeze of sanctions and isolation.'
+    edited[6].text = edited[6].text.replace(sentence, '')
+    edited[7].text = sentence + ' ' + edited[7].text
+    edited[9].text = sentence + ' ' + edited[9].text
+    expect(checkRefs([mkRef('p7', 'feeling the squeeze of sanctions')], () => edited)[0]).toMatchObject({ status: 'changed', suggestedParagraphId: null })
+  })
+
   it('suggests nothing when the quote is nowhere', () => {
     const edited = original.map((p) => (p.id === 'p9' ? { ...p, text: 'Rewritten completely.' } : p))
     expect(checkRefs([mkRef('p9', 'counteroffensive in the south of Ukraine')], () => edited)[0]).toMatchObject({

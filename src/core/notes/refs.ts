@@ -1,6 +1,7 @@
 // Paragraph references inside notes: extraction, plain text, checking against the current article, backlinks.
 
-import search from 'approx-string-match'
+import { locate } from '../anchoring/anchor'
+import { indexArticle, type ArticleText } from '../anchoring/article-text'
 import {
   PARAGRAPH_REF_NODE,
   type BacklinkMap,
@@ -146,77 +147,53 @@ export function normalizeForMatch(s: string): string {
     .trim()
 }
 
-/** Total article size up to which the fuzzy fallback is attempted (it is O(n·k/32)). */
-const FUZZY_MAX_CHARS = 400_000
-const FUZZY_MIN_QUOTE = 8
-const FUZZY_MAX_QUOTE = 2000
-
-interface Located {
-  paragraphs: Paragraph[]
-  norm: string[]
-}
-
-function nearest(candidates: number[], origin: number | null): number {
-  if (origin === null) return candidates[0]
-  return candidates.reduce((best, i) => (Math.abs(i - origin) < Math.abs(best - origin) ? i : best), candidates[0])
-}
-
 /**
- * Finds the paragraph that holds `quote` now: exact (normalised) first, nearest to `origin`; otherwise the best
- * approximate match (at most 20 % errors). Returns the index, or null.
- */
-function findQuote(loc: Located, quote: string, origin: number | null): number | null {
-  const q = normalizeForMatch(quote)
-  if (!q) return null
-  const exact = loc.norm.flatMap((t, i) => (t.includes(q) ? [i] : []))
-  if (exact.length) return nearest(exact, origin)
-  const total = loc.norm.reduce((n, t) => n + t.length, 0)
-  if (q.length < FUZZY_MIN_QUOTE || q.length > FUZZY_MAX_QUOTE || total > FUZZY_MAX_CHARS) return null
-  const maxErrors = Math.floor(q.length * 0.2)
-  let bestErrors = Infinity
-  let best: number[] = []
-  loc.norm.forEach((t, i) => {
-    if (t.length < q.length - maxErrors) return
-    const matches = search(t, q, maxErrors)
-    if (!matches.length) return
-    const errors = Math.min(...matches.map((m) => m.errors))
-    if (errors < bestErrors) {
-      bestErrors = errors
-      best = [i]
-    } else if (errors === bestErrors) best.push(i)
-  })
-  return best.length ? nearest(best, origin) : null
-}
-
-/**
- * Checks references against the current text of their articles. 'ok': paragraph present and (no quote or it still
- * contains the quote); 'changed': paragraph present but the quote is gone (suggestedParagraphId: where it is now);
- * 'orphan': paragraph (or article) gone (suggestedParagraphId: a paragraph holding the quote, if any).
+ * Checks references against the current text of their articles, with the highlights' matcher and strategy
+ * (core/anchoring/anchor.ts locate; a reference has a quote but no context or position). 'ok': the paragraph is
+ * there and holds the quote (typography, case and spacing ignored), or the reference has no quote; 'changed': the
+ * paragraph is there but its quote changed or left it — suggestedParagraphId is where it is now when that is clear
+ * (a highlight of the same passage would be 'moved' there, or be suggested there), else null; 'orphan': the paragraph
+ * (or the article) is gone — suggestedParagraphId is the one paragraph that clearly holds the quote, if any.
  */
 export function checkRefs(refs: NoteRef[], paragraphsOf: (articleId: string) => Paragraph[] | null): CheckedRef[] {
   const cache = new Map<string, Located | null>()
-  const locate = (articleId: string): Located | null => {
+  const located = (articleId: string): Located | null => {
     if (!cache.has(articleId)) {
       const paragraphs = paragraphsOf(articleId)
-      cache.set(articleId, paragraphs ? { paragraphs, norm: paragraphs.map((p) => normalizeForMatch(p.text)) } : null)
+      cache.set(articleId, paragraphs ? { article: indexArticle(paragraphs), norm: new Map() } : null)
     }
     return cache.get(articleId)!
   }
   return refs.map((ref): CheckedRef => {
-    const loc = locate(ref.articleId)
+    const loc = located(ref.articleId)
     if (!loc) return { ...ref, status: 'orphan', paragraphNumber: null, suggestedParagraphId: null }
-    const i = loc.paragraphs.findIndex((p) => p.id === ref.paragraphId)
+    const { article } = loc
+    const i = article.indexOf(ref.paragraphId)
+    const idAt = (index: number | undefined): string | null => (index === undefined ? null : article.paragraphs[index].id)
     if (i < 0) {
-      const found = findQuote(loc, ref.quote, null)
-      return { ...ref, status: 'orphan', paragraphNumber: null, suggestedParagraphId: found === null ? null : loc.paragraphs[found].id }
+      const found = ref.quote ? locate(article, { paragraphId: ref.paragraphId, exact: ref.quote }) : null
+      const suggestedParagraphId = found && 'suggestion' in found ? idAt(found.suggestion?.index) : null
+      return { ...ref, status: 'orphan', paragraphNumber: null, suggestedParagraphId }
     }
-    const paragraphNumber = loc.paragraphs[i].index + 1
+    const paragraphNumber = article.paragraphs[i].index + 1
     const q = normalizeForMatch(ref.quote)
-    if (!q || loc.norm[i].includes(q)) return { ...ref, status: 'ok', paragraphNumber, suggestedParagraphId: null }
-    const found = findQuote(loc, ref.quote, i)
-    const suggestedParagraphId = found === null || found === i ? null : loc.paragraphs[found].id
+    if (!q || normalizedText(loc, i).includes(q)) return { ...ref, status: 'ok', paragraphNumber, suggestedParagraphId: null }
+    const found = locate(article, { paragraphId: ref.paragraphId, exact: ref.quote })
+    const suggestedParagraphId = found.kind === 'moved' ? idAt(found.place.index) : 'suggestion' in found ? idAt(found.suggestion?.index) : null
     return { ...ref, status: 'changed', paragraphNumber, suggestedParagraphId }
   })
+}
+
+interface Located {
+  article: ArticleText
+  /** normalizeForMatch of the paragraphs looked at so far. */
+  norm: Map<number, string>
+}
+
+function normalizedText(loc: Located, i: number): string {
+  let t = loc.norm.get(i)
+  if (t === undefined) loc.norm.set(i, (t = normalizeForMatch(loc.article.paragraphs[i].text)))
+  return t
 }
 
 /**

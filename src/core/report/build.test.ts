@@ -149,6 +149,17 @@ describe('buildReport', () => {
     ])
   })
 
+  it('says in the appendix when a highlight needs review or was found in another paragraph', () => {
+    const s = scenario()
+    const input = s.input()
+    const as = { [s.hls.h2.id]: 'moved', [s.hls.h5.id]: 'review' } as const
+    input.highlights = input.highlights.map((h) => (h.id in as ? { ...h, status: as[h.id as keyof typeof as] } : h))
+    const notes = new Map(buildReport(input).appendix.highlights.map((h) => [h.highlightId, [h.orphan, h.statusNote]]))
+    expect(notes.get(s.hls.h2.id)).toEqual([false, 'found in another paragraph'])
+    expect(notes.get(s.hls.h5.id)).toEqual([true, 'not found where it was; needs review'])
+    expect(notes.get(s.hls.h1.id)).toEqual([false, null])
+  })
+
   it('builds the appendix: highlights in document order with orphans marked, and the citation index', () => {
     const s = scenario()
     const r = buildReport(s.input())

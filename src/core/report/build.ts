@@ -236,6 +236,14 @@ function listNumbers(paragraphs: Paragraph[]): (number | null)[] {
   })
 }
 
+/** What the appendix says beside a highlight that is not simply where it was made (see AnchorStatus). */
+function statusNoteOf(status: AnchoredHighlight['status'], unplaced: boolean): string | null {
+  if (unplaced) return status === 'review' ? 'not found where it was; needs review' : 'not found in current text'
+  if (status === 'partial') return 'partly found in current text'
+  if (status === 'moved') return 'found in another paragraph'
+  return null
+}
+
 // ---------------------------------------------------------------------------------------------- main
 
 export function buildReport(input: ReportInput): ReportModel {
@@ -393,7 +401,7 @@ export function buildReport(input: ReportInput): ReportModel {
       anchor: orphan ? null : paragraphAnchor(segs[0].paragraphId),
       footnote: footnoteOf.get(h.id)?.n ?? null,
       orphan,
-      statusNote: orphan ? 'not found in current text' : h.status === 'partial' ? 'partly found in current text' : null
+      statusNote: statusNoteOf(h.status, orphan)
     }
   })
 

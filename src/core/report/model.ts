@@ -177,7 +177,10 @@ export interface HighlightRow {
   /** Footnote number of the comment, if it has one in the article section. */
   footnote: number | null
   orphan: boolean
-  /** "not found in current text" for orphans, "partly found in current text" for partial ones, else null. */
+  /**
+   * "not found in current text" for orphans, "not found where it was; needs review" for highlights needing review,
+   * "partly found in current text" for partial ones, "found in another paragraph" for moved ones, else null.
+   */
   statusNote: string | null
 }
 

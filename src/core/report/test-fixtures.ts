@@ -59,7 +59,8 @@ export function hl(
     createdAt: ts,
     updatedAt: ts,
     status: 'anchored',
-    resolved: targets.map((t) => ({ paragraphId: t.paragraphId, start: t.position.start, end: t.position.end }))
+    resolved: targets.map((t) => ({ paragraphId: t.paragraphId, start: t.position.start, end: t.position.end })),
+    suggestion: null
   }
 }
 

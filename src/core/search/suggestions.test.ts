@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ParagraphSuggestion } from '../api/results'
-import { groupSuggestions, paragraphPlace } from './suggestions'
+import { groupSuggestions } from './suggestions'
 
 function option(articleId: string, shortTitle: string, number: number, scope: ParagraphSuggestion['scope']): ParagraphSuggestion {
   return { articleId, articleTitle: shortTitle, shortTitle, paragraphId: `${articleId}-${number}`, number, page: null, snippet: 's', matches: [], scope }
@@ -17,9 +17,5 @@ describe('groupSuggestions', () => {
     ])
     expect(groupSuggestions([items[3]], false)[0].label).toBe('Other sources')
     expect(groupSuggestions([], true)).toEqual([])
-  })
-  it('writes the place of a paragraph with its page when paged', () => {
-    expect(paragraphPlace(12, null)).toBe('¶12')
-    expect(paragraphPlace(12, 'iv')).toBe('¶12, p. iv')
   })
 })

@@ -33,8 +33,3 @@ export function groupSuggestions(items: readonly ParagraphSuggestion[], inProjec
   }
   return groups
 }
-
-/** Where an option points, as chips and lists write it: "¶12" or "¶12, p. 4". */
-export function paragraphPlace(number: number, page: string | null): string {
-  return page ? `¶${number}, p. ${page}` : `¶${number}`
-}

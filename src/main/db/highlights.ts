@@ -64,6 +64,13 @@ export function updateHighlight(db: DB, id: string, patch: { color?: HighlightCo
   )
 }
 
+/** Replaces a live highlight's stored targets. Returns whether a row changed. */
+export function updateHighlightTargets(db: DB, id: string, targets: HighlightSegmentTarget[], now: string): boolean {
+  return (
+    db.prepare('UPDATE highlights SET targets = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(JSON.stringify(targets), now, id).changes > 0
+  )
+}
+
 /** Tombstones (deletedAt set) or restores (deletedAt null) a highlight. Returns whether a row changed. */
 export function setHighlightDeleted(db: DB, id: string, deletedAt: string | null, now: string): boolean {
   const sql =

@@ -1,8 +1,32 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { GlossError } from '../../core/api'
-import { openWithSample, removeTempDirs, rowCounts, target } from './test-helpers'
+import type { AnchoredHighlight } from '../../core/model'
+import { dispatch } from './dispatch'
+import { b64, openWithSample, rejection, removeTempDirs, RESOURCES, rowCounts, target, withDb } from './test-helpers'
 
 afterEach(removeTempDirs)
+
+const SAMPLE = 'putin-xi-sco-summit.txt'
+const sampleLines = (): string[] => readFileSync(join(RESOURCES, SAMPLE), 'utf8').trim().split('\n')
+const CIA = 'according to a CIA analysis delivered to lawmakers on Capitol Hill'
+
+/**
+ * A newer version of the sample: ¶6 removed, but its CIA sentence carried into ¶5 word for word; in ¶7 the squeeze
+ * sentence rewritten (the paragraph keeps its id).
+ */
+function revisedSample(): string {
+  const lines = sampleLines()
+  expect(lines[5]).toContain(CIA)
+  const out = lines.map((l, i) =>
+    i === 4 ? `${l} Xi was unsettled, ${CIA}.` : i === 6 ? l.replace('Putin is feeling the squeeze of sanctions and isolation.', 'Sanctions now bite.') : l
+  )
+  return out.filter((_, i) => i !== 5).join('\n') + '\n'
+}
+
+const storedTargets = (dataDir: string, id: string): unknown =>
+  JSON.parse((withDb(dataDir, (db) => db.prepare('SELECT targets FROM highlights WHERE id = ?').get(id)) as { targets: string }).targets)
 
 
 describe('highlights', () => {
@@ -76,6 +100,69 @@ describe('highlights', () => {
     await backend.deleteArticle(article.id)
     await expect(backend.listHighlights(article.id)).rejects.toMatchObject({ code: 'not_found' })
     await expect(backend.restoreHighlight(h.id)).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/article has been deleted/) })
+    backend.close()
+  })
+
+  it('after a re-import: a highlight whose paragraph was removed is an orphan with a suggestion; accepting stores it there', async () => {
+    const { backend, dataDir, article } = await openWithSample()
+    const p = article.paragraphs
+    const lost = await backend.createHighlight({ articleId: article.id, color: 'red', comment: 'Source?', targets: [target(p[5], 'a CIA analysis delivered to lawmakers')] })
+    const kept = await backend.createHighlight({ articleId: article.id, color: 'yellow', targets: [target(p[0], 'Vladimir Putin')] })
+    await backend.reimportArticle({ articleId: article.id, name: SAMPLE, base64: b64(revisedSample()) })
+    const after = await backend.getArticle(article.id)
+    const p5 = after.paragraphs[4]
+    expect(after.paragraphs.map((x) => x.id)).not.toContain(p[5].id)
+
+    const listed = await backend.listHighlights(article.id)
+    const orphan = listed.find((h) => h.id === lost.id)!
+    const at = p5.text.indexOf('a CIA analysis delivered to lawmakers')
+    expect(orphan).toMatchObject({ status: 'orphan', resolved: [], suggestion: [{ paragraphId: p5.id, start: at, end: at + 37 }] })
+    expect(listed.find((h) => h.id === kept.id)).toMatchObject({ status: 'anchored', suggestion: null })
+
+    const accepted = await backend.acceptSuggestedPlace({ id: lost.id, suggestion: orphan.suggestion! })
+    expect(accepted).toMatchObject({ id: lost.id, status: 'anchored', color: 'red', comment: 'Source?', suggestion: null })
+    expect(accepted.resolved).toEqual(orphan.suggestion)
+    // The stored selectors now describe the new place, as a fresh selection there would.
+    expect(storedTargets(dataDir, lost.id)).toEqual([target(p5, 'a CIA analysis delivered to lawmakers')])
+    expect((await backend.listHighlights(article.id)).map((h) => [h.id, h.status])).toEqual([
+      [kept.id, 'anchored'],
+      [lost.id, 'anchored']
+    ])
+    backend.close()
+  })
+
+  it('a passage rewritten in a paragraph that stays needs review: not placed, nothing suggested, nothing to accept', async () => {
+    const { backend, dataDir, article } = await openWithSample()
+    const h = await backend.createHighlight({ articleId: article.id, color: 'green', targets: [target(article.paragraphs[6], 'feeling the squeeze of sanctions')] })
+    const before = storedTargets(dataDir, h.id)
+    await backend.reimportArticle({ articleId: article.id, name: SAMPLE, base64: b64(revisedSample()) })
+    const [listed] = await backend.listHighlights(article.id)
+    expect(listed).toMatchObject({ id: h.id, status: 'review', resolved: [], suggestion: null })
+    const e = await rejection(backend.acceptSuggestedPlace({ id: h.id, suggestion: [{ paragraphId: article.paragraphs[6].id, start: 0, end: 5 }] }))
+    expect(e).toMatchObject({ code: 'conflict', message: expect.stringMatching(/no suggested place/) })
+    expect(storedTargets(dataDir, h.id)).toEqual(before)
+    backend.close()
+  })
+
+  it('refuses a suggestion that is not the current one, a deleted highlight and a malformed request, and writes nothing', async () => {
+    const { backend, dataDir, article } = await openWithSample()
+    const lost = await backend.createHighlight({ articleId: article.id, color: 'red', targets: [target(article.paragraphs[5], 'CIA analysis')] })
+    await backend.reimportArticle({ articleId: article.id, name: SAMPLE, base64: b64(revisedSample()) })
+    const [orphan] = await backend.listHighlights(article.id)
+    const shown: AnchoredHighlight['resolved'] = orphan.suggestion!
+    expect(shown).toHaveLength(1)
+    const before = storedTargets(dataDir, lost.id)
+    const moved = [{ ...shown[0], start: shown[0].start + 1 }]
+    expect(await rejection(backend.acceptSuggestedPlace({ id: lost.id, suggestion: moved }))).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/suggested place for this highlight changed/)
+    })
+    expect(storedTargets(dataDir, lost.id)).toEqual(before)
+    const bad = await dispatch(backend, 'acceptSuggestedPlace', [{ id: lost.id, suggestion: [] }])
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/suggestion must not be empty/) } })
+    await backend.deleteHighlight(lost.id)
+    expect(await rejection(backend.acceptSuggestedPlace({ id: lost.id, suggestion: shown }))).toMatchObject({ code: 'not_found' })
+    expect(storedTargets(dataDir, lost.id)).toEqual(before)
     backend.close()
   })
 })

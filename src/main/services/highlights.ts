@@ -1,23 +1,22 @@
 // Highlight services: create (selectors checked against the stored text by core/anchoring/targets.ts), update,
-// tombstone/restore, and listing anchored in the current text in document order.
-import { GlossError, type UpdateHighlightRequest } from '../../core/api'
-import { anchorHighlight } from '../../core/anchoring/anchor'
+// tombstone/restore, listing anchored in the current text in document order (core/anchoring/anchor.ts, one index
+// per article), and accepting a suggested place.
+import { GlossError, type AcceptSuggestedPlaceRequest, type UpdateHighlightRequest } from '../../core/api'
+import { anchorAll, anchorHighlight } from '../../core/anchoring/anchor'
 import { sortInDocumentOrder } from '../../core/anchoring/order'
-import { checkTargets } from '../../core/anchoring/targets'
+import { checkTargets, targetAt } from '../../core/anchoring/targets'
 import { newId, nowIso } from '../../core/ids'
-import type { AnchoredHighlight, Highlight, Paragraph } from '../../core/model'
+import type { AnchoredHighlight, Highlight, Paragraph, ResolvedSegment } from '../../core/model'
 import * as articles from '../db/articles'
+import { writeTx } from '../db/database'
 import * as repo from '../db/highlights'
 import type { Ctx } from './context'
 
 const NOT_FOUND = 'This highlight no longer exists (it may have been deleted).'
 
-/** Anchors highlights in the paragraphs and sorts them by where they start; orphans come last. */
+/** Anchors an article's highlights in its paragraphs (all at once) and sorts them by where they start; unplaced ones last. */
 export function anchorInOrder(paragraphs: Paragraph[], highlights: Highlight[]): AnchoredHighlight[] {
-  return sortInDocumentOrder(
-    highlights.map((h) => anchorHighlight(paragraphs, h)),
-    paragraphs
-  )
+  return sortInDocumentOrder(anchorAll(paragraphs, highlights), paragraphs)
 }
 
 function anchoredOne(ctx: Ctx, h: Highlight): AnchoredHighlight {
@@ -77,4 +76,32 @@ export function restoreHighlight(ctx: Ctx, id: string): AnchoredHighlight {
   }
   if (h.deletedAt !== null) repo.setHighlightDeleted(ctx.db, id, null, nowIso())
   return anchoredOne(ctx, repo.getHighlight(ctx.db, id)!)
+}
+
+const sameSegments = (a: ResolvedSegment[], b: ResolvedSegment[]): boolean =>
+  a.length === b.length && a.every((s, i) => s.paragraphId === b[i].paragraphId && s.start === b[i].start && s.end === b[i].end)
+
+/**
+ * Stores a highlight's suggested place as its targets (rebuilt from the current text by targetAt, so they pass
+ * checkTargets), after checking — in the same write transaction — that `suggestion` is still what anchoring
+ * suggests now: if the article changed since the user saw it, GlossError('conflict') and nothing is written.
+ */
+export function acceptSuggestedPlace(ctx: Ctx, req: AcceptSuggestedPlaceRequest): AnchoredHighlight {
+  return writeTx(ctx.db, () => {
+    const h = repo.getHighlight(ctx.db, req.id)
+    if (!h) throw new GlossError('not_found', NOT_FOUND)
+    const paragraphs = articles.getParagraphs(ctx.db, h.articleId)
+    const now = anchorHighlight(paragraphs, h)
+    if (!now.suggestion) {
+      throw new GlossError('conflict', 'This highlight has no suggested place any more (the article text may have changed). Reload the article.')
+    }
+    if (!sameSegments(now.suggestion, req.suggestion)) {
+      throw new GlossError('conflict', 'The suggested place for this highlight changed (the article text was updated meanwhile). Look at the new suggestion and try again.')
+    }
+    const byId = new Map(paragraphs.map((p) => [p.id, p]))
+    const targets = now.suggestion.map((s) => targetAt(byId.get(s.paragraphId)!, s.start, s.end))
+    checkTargets(paragraphs, targets)
+    repo.updateHighlightTargets(ctx.db, h.id, targets, nowIso())
+    return anchorHighlight(paragraphs, repo.getHighlight(ctx.db, h.id)!)
+  })
 }

@@ -105,6 +105,7 @@ export function backendOn(ctx: Ctx): Backend {
     updateHighlight: async (req) => hl.updateHighlight(ctx, req),
     deleteHighlight: async (id) => hl.deleteHighlight(ctx, id),
     restoreHighlight: async (id) => hl.restoreHighlight(ctx, id),
+    acceptSuggestedPlace: async (req) => hl.acceptSuggestedPlace(ctx, req),
 
     listNotes: async () => notes.listNotes(ctx),
     getArticleNote: async (articleId) => notes.getArticleNote(ctx, articleId),

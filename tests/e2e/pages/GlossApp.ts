@@ -136,11 +136,15 @@ export class GlossApp {
     await expect(this.page.getByRole('list', { name: 'Articles' })).toBeVisible()
   }
 
-  /** Drops files on the window as a person drags them from the file manager (the overlay shows while dragging). */
-  async dropFile(file: { name: string; mimeType: string; text: string }): Promise<void> {
-    const transfer = await this.page.evaluateHandle(({ name, mimeType, text }) => {
+  /**
+   * Drops a file on the window as a person drags it from the file manager (the overlay shows while dragging): its
+   * text, or its bytes in base64 for binary files (PDF, EPUB, Word).
+   */
+  async dropFile(file: { name: string; mimeType: string; text?: string; base64?: string }): Promise<void> {
+    const transfer = await this.page.evaluateHandle(({ name, mimeType, text, base64 }) => {
       const dt = new DataTransfer()
-      dt.items.add(new File([text], name, { type: mimeType }))
+      const body = base64 !== undefined ? Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)) : (text ?? '')
+      dt.items.add(new File([body], name, { type: mimeType }))
       return dt
     }, file)
     await this.page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer })

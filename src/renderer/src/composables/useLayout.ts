@@ -32,7 +32,8 @@ export function clampNotesWidth(width: number): number {
 const storedWidth = Number(read(WIDTH_KEY))
 
 export const layout = reactive({
-  dialog: null as null | 'paste' | 'export' | 'shortcuts' | 'import-url' | 'details',
+  /** The dialog in front ('password': a PDF's password is asked for, see usePasswordPrompt). */
+  dialog: null as null | 'paste' | 'export' | 'shortcuts' | 'import-url' | 'details' | 'password',
   /** For the 'import-url' dialog: an address to fill in (pasted or dropped), and whether to start at once. */
   webImport: { url: '', start: false },
   highlightsPanel: read(PANEL_KEY) !== 'hidden',

@@ -9,6 +9,7 @@ import { ANNOTATION_ACCEPT, ARTICLE_ACCEPT, isAnnotationFile as isAnnotationName
 import { createImportJob, type ImportJob } from './useImportJob'
 import { openProjectId } from './useLibraryView'
 import { projectById } from './useProjects'
+import { askPassword, needsPassword } from './usePasswordPrompt'
 import { dismissToast, errorMessage, showToast } from './useToasts'
 import { emit, workspace } from './useWorkspace'
 
@@ -108,7 +109,7 @@ async function importAnnotationFile(file: File): Promise<void> {
   }
 }
 
-type Outcome = { result: ImportResult } | { cancelled: true } | null
+type Outcome = { result: ImportResult } | { cancelled: true } | { skipped: true } | null
 
 async function importOne(file: File): Promise<Outcome> {
   let job: ImportJob | null = null
@@ -118,11 +119,31 @@ async function importOne(file: File): Promise<Outcome> {
     if (file.size > MAX_IMPORT_BYTES) {
       throw new Error(`The file is too large to import: it is ${megabytes(file.size)} and the limit is ${megabytes(MAX_IMPORT_BYTES)}.`)
     }
+    let base64 = ''
+    const request = (jobId: string, password?: string): Promise<ImportResult> => api.importFile({ name: file.name, base64, jobId, password, ...projectScope() })
+    let result: ImportResult
     job = createImportJob({ toast: `Importing “${file.name}”…` })
-    const result = await job.run(async (jobId) => {
-      const base64 = toBase64(await readBytes(file))
-      return api.importFile({ name: file.name, base64, jobId, ...projectScope() })
-    })
+    try {
+      result = await job.run(async (jobId) => {
+        base64 = toBase64(await readBytes(file))
+        return request(jobId)
+      })
+    } catch (err) {
+      if (!needsPassword(err) || job.endedByCancel(err)) throw err
+      // A password-protected PDF: ask for its password and try again (the dialog shows progress and Cancel; the
+      // top bar says "Importing…" only while a try runs, not while the dialog waits for the user).
+      library.importing--
+      const answer = await askPassword(file.name, 'import', async (password, retry) => {
+        library.importing++
+        try {
+          return await retry.run((jobId) => request(jobId, password))
+        } finally {
+          library.importing--
+        }
+      }).finally(() => library.importing++)
+      if (!answer) return { skipped: true }
+      result = answer.value
+    }
     announce(result)
     return { result }
   } catch (err) {
@@ -134,7 +155,10 @@ async function importOne(file: File): Promise<Outcome> {
   }
 }
 
-/** Imports files one by one; opens the article when a single file was imported. Cancel stops the rest too. */
+/**
+ * Imports files one by one; opens the article when a single file was imported. Cancel stops the rest too; a
+ * password prompt's Cancel leaves out only that file.
+ */
 export async function importFiles(files: File[]): Promise<void> {
   if (!files.length) return
   const results: ImportResult[] = []
@@ -147,7 +171,11 @@ export async function importFiles(files: File[]): Promise<void> {
       showToast(results.length ? 'Import cancelled; the files after it were not added.' : CANCELLED_MESSAGE, { kind: 'info' })
       break
     }
-    if (outcome) results.push(outcome.result)
+    if (outcome && 'skipped' in outcome) {
+      // The password prompt was cancelled: this file is left out, the others still come in.
+      showToast(articleFiles.length === 1 ? CANCELLED_MESSAGE : `“${file.name}” was not imported: it needs its password.`, { kind: 'info' })
+    }
+    if (outcome && 'result' in outcome) results.push(outcome.result)
   }
   await refreshLibrary()
   if (articleFiles.length === 1 && results.length === 1) workspace.articleId = results[0].article.id

@@ -7,8 +7,9 @@ import type { ReimportRequest, ReimportResult } from '@core/api'
 import { displayUrl } from '@core/details/display'
 import { MAX_IMPORT_BYTES } from '@core/import/decode'
 import { api } from '@renderer/api'
-import { isAnnotationFile } from '@renderer/components/import/formats'
+import { importFormatsText, isAnnotationFile } from '@renderer/components/import/formats'
 import { createImportJob } from './useImportJob'
+import { askPassword, needsPassword, WEB_PDF_PASSWORD } from './usePasswordPrompt'
 import { layout } from './useLayout'
 import { refreshLibrary, toBase64 } from './useLibrary'
 import { loadArticle, markLocalChange, reader } from './useReader'
@@ -30,13 +31,35 @@ function summary(r: ReimportResult): string {
   return `Updated: ${count(r.kept, 'paragraph')} unchanged, ${r.edited} edited, ${r.added} added, ${r.removed} removed.`
 }
 
-async function run(articleId: string, from: string, request: () => Promise<Omit<ReimportRequest, 'articleId' | 'jobId'>>): Promise<void> {
+type Request = Omit<ReimportRequest, 'articleId' | 'jobId'>
+
+/** `fileName` is given for an update from a file (a password-protected PDF then asks for its password). */
+async function run(articleId: string, from: string, request: () => Promise<Request>, fileName?: string): Promise<void> {
   if (reimport.articleId) return
   reimport.articleId = articleId
   const orphansBefore = new Set(reader.highlights.filter((h) => h.status === 'orphan').map((h) => h.id))
   const job = createImportJob({ toast: `Updating the article from ${from}…` })
   try {
-    const result = await job.run(async (jobId) => api.reimportArticle({ articleId, ...(await request()), jobId }))
+    let req: Request | null = null
+    let result: ReimportResult
+    try {
+      result = await job.run(async (jobId) => {
+        req = await request()
+        return api.reimportArticle({ articleId, ...req, jobId })
+      })
+    } catch (err) {
+      if (!needsPassword(err) || !req || fileName === undefined || job.endedByCancel(err)) throw err
+      // A password-protected PDF: ask for its password and try again (the dialog shows progress and Cancel).
+      const asked: Request = req
+      const answer = await askPassword(fileName, 'update', (password, retry) =>
+        retry.run((jobId) => api.reimportArticle({ articleId, ...asked, password, jobId }))
+      )
+      if (!answer) {
+        showToast('Update cancelled; the article was not changed.', { kind: 'info' })
+        return
+      }
+      result = answer.value
+    }
     // Reload what the reader shows (text, highlights, backlinks), then tell the rest of the window.
     if (reader.article?.id === articleId) await loadArticle(articleId)
     markLocalChange(() => emit('highlightsChanged', { articleId }))
@@ -55,7 +78,10 @@ async function run(articleId: string, from: string, request: () => Promise<Omit<
     })
   } catch (err) {
     if (job.endedByCancel(err)) showToast('Update cancelled; the article was not changed.', { kind: 'info' })
-    else showToast(`Could not update the article from ${from}: ${errorMessage(err)}`, { kind: 'error', timeout: 12000 })
+    else {
+      const why = needsPassword(err) && fileName === undefined ? WEB_PDF_PASSWORD : errorMessage(err)
+      showToast(`Could not update the article from ${from}: ${why}`, { kind: 'error', timeout: 12000 })
+    }
   } finally {
     reimport.articleId = null
   }
@@ -64,7 +90,7 @@ async function run(articleId: string, from: string, request: () => Promise<Omit<
 /** Replaces the article's text with a newer version of its file. */
 export async function reimportFromFile(articleId: string, file: File): Promise<void> {
   if (isAnnotationFile(file.name)) {
-    showToast(`“${file.name}” holds annotations, not an article's text. Choose the article's own file (a web page, Markdown or text).`, {
+    showToast(`“${file.name}” holds annotations, not an article's text. Choose the article's own file (${importFormatsText()}).`, {
       kind: 'error',
       timeout: 12000
     })
@@ -76,7 +102,7 @@ export async function reimportFromFile(articleId: string, file: File): Promise<v
       throw new Error(`The file is too large: it is ${megabytes(file.size)} and the limit is ${megabytes(MAX_IMPORT_BYTES)}.`)
     }
     return { name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) }
-  })
+  }, file.name)
 }
 
 /** Fetches the article's web address again and replaces its text with what the page says now. */
