@@ -205,8 +205,10 @@ function unchanged(article: ArticleText, highlight: Highlight): ResolvedSegment[
 
 /** The highlight's own fields with where it is now (written out: a spread costs more than the rest of the fast path). */
 function withPlace(h: Highlight, status: AnchorStatus, resolved: ResolvedSegment[], suggestion: ResolvedSegment[] | null): AnchoredHighlight {
-  const { id, articleId, color, comment, targets, createdAt, updatedAt } = h
-  return { id, articleId, color, comment, targets, createdAt, updatedAt, status, resolved, suggestion }
+  const { id, articleId, color, comment, targets, createdAt, updatedAt, tags } = h
+  const placed: AnchoredHighlight = { id, articleId, color, comment, targets, createdAt, updatedAt, status, resolved, suggestion }
+  if (tags) placed.tags = tags
+  return placed
 }
 
 /** One highlight in an indexed article. */
