@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalTag, suggestTags } from './tags'
+import { canonicalTag, suggestTags, tagCounts, UNTAGGED, withTag } from './tags'
 
 const known = [
   { name: 'Risk', count: 3 },
@@ -28,5 +28,21 @@ describe('canonicalTag', () => {
   it('uses a known spelling for a name typed in another case, else the name as typed (spaces collapsed)', () => {
     expect(canonicalTag(known, ' risk ')).toBe('Risk')
     expect(canonicalTag(known, 'New   tag')).toBe('New tag')
+  })
+})
+
+describe('tag filter', () => {
+  const items = [{ id: 1, tags: ['Risk', 'Leaders'] }, { id: 2, tags: ['risk'] }, { id: 3 }, { id: 4, tags: [] }]
+  it('counts the tags on items, most used first', () => {
+    expect(tagCounts(items)).toEqual([
+      { name: 'Risk', count: 2 },
+      { name: 'Leaders', count: 1 }
+    ])
+  })
+  it('keeps the items with a tag (any case), the untagged ones, or all', () => {
+    expect(withTag(items, 'RISK').map((i) => i.id)).toEqual([1, 2])
+    expect(withTag(items, UNTAGGED).map((i) => i.id)).toEqual([3, 4])
+    expect(withTag(items, null).map((i) => i.id)).toEqual([1, 2, 3, 4])
+    expect(withTag(items, 'none')).toEqual([])
   })
 })

@@ -40,3 +40,28 @@ export function canonicalTag(known: readonly KnownTag[], typed: string): string 
   const q = foldText(clean)
   return known.find((t) => foldText(t.name) === q)?.name ?? clean
 }
+
+/** The tag filter's "untagged" choice (no tag can be called this: names are trimmed and never start with NUL). */
+export const UNTAGGED = '\u0000untagged'
+
+/** The tags on a list of items with how many items carry each (most used first, then A to Z). */
+export function tagCounts(items: readonly { tags?: readonly string[] }[]): { name: string; count: number }[] {
+  const counts = new Map<string, { name: string; count: number }>()
+  for (const item of items) {
+    for (const t of new Set(item.tags ?? [])) {
+      const key = foldText(t)
+      const entry = counts.get(key) ?? { name: t, count: 0 }
+      entry.count++
+      counts.set(key, entry)
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+}
+
+/** The items carrying `tag` (any case); UNTAGGED keeps those without tags; null keeps all. */
+export function withTag<T extends { tags?: readonly string[] }>(items: readonly T[], tag: string | null): T[] {
+  if (tag === null) return [...items]
+  if (tag === UNTAGGED) return items.filter((i) => !i.tags?.length)
+  const key = foldText(tag)
+  return items.filter((i) => i.tags?.some((t) => foldText(t) === key))
+}
