@@ -130,10 +130,10 @@ export class GlossApp {
     return this.page.getByRole('list', { name: 'Articles' }).getByRole('listitem')
   }
 
-  /** Goes back to the library (from the reader). */
+  /** Goes back to the library (from the reader): to all sources, or to the project that is open. */
   async backToLibrary(): Promise<void> {
     await this.page.getByRole('banner').getByRole('button', { name: 'Library' }).click()
-    await expect(this.page.getByRole('list', { name: 'Articles' })).toBeVisible()
+    await expect(this.page.getByRole('navigation', { name: 'Library sections' })).toBeVisible()
   }
 
   /**
