@@ -48,9 +48,9 @@ import {
   type NoteSummary,
   type PMNode,
   type ProjectSummary,
+  type ResolvedSegment,
   type TagGroup,
   type TagSummary,
-  type ResolvedSegment,
   SOURCE_FORMATS,
   type SourceFormat
 } from '../model'

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { GlossError } from '../errors'
 import type { AnchoredHighlight, Article } from '../model'
-import { fromWebAnnotations, toWebAnnotations } from './annotations'
+import { fromWebAnnotations, toWebAnnotations as toAnnotations } from './annotations'
+import { buildReport } from './build'
+import type { ReportInput } from './model'
 import { hl, input, sampleArticle } from './test-fixtures'
 import { scenario } from './scenario-fixture'
 
 type Item = Record<string, any>
 const itemsOf = (json: object): Item[] => (json as any).first.items
+const toWebAnnotations = (inp: ReportInput): object => toAnnotations(inp, buildReport(inp))
 
 const essentials = (h: Pick<AnchoredHighlight, 'color' | 'comment' | 'targets'>) => ({
   color: h.color,
@@ -21,25 +24,41 @@ describe('toWebAnnotations', () => {
     expect(json['@context']).toBe('http://www.w3.org/ns/anno.jsonld')
     expect(json.type).toBe('AnnotationCollection')
     expect(json.label).toBe('Putin and Xi to meet at SCO summit')
-    expect(json['gloss:source']).toEqual({ title: 'Putin and Xi to meet at SCO summit', authors: ['Staff reporter'], publisher: null, published: '2022-09-13', url: null, accessed: null, fileName: 'putin-xi-sco-summit.txt', format: 'txt', language: 'en' })
+    // The sources' details and the bibliography (CSL-JSON), so that a colleague or another tool can find them.
+    expect(json['gloss:sources'].map((x: Item) => [x.id, x.source, x.title])).toEqual([
+      ['urn:gloss:article:a1', 'putin-xi-sco-summit.txt', 'Putin and Xi to meet at SCO summit'],
+      ['urn:gloss:article:a2', 'putin-xi-sco-summit.txt', 'Another article']
+    ])
+    expect(json['gloss:bibliography'].map((x: Item) => [x.id, x.type, x.title, x.author])).toEqual([
+      ['a2', 'document', 'Another article', [{ literal: 'Staff reporter' }]],
+      ['a1', 'document', 'Putin and Xi to meet at SCO summit', [{ literal: 'Staff reporter' }]]
+    ])
+    expect(json['gloss:report']).toEqual({ kind: 'article', title: 'Putin and Xi to meet at SCO summit', project: null, analyst: 'J. Analyst', style: 'APA (7th edition)' })
     const items = itemsOf(json)
     expect(json.total).toBe(items.length)
     expect(json.first.type).toBe('AnnotationPage')
     const highlights = items.filter((i) => i.motivation !== 'linking')
     const links = items.filter((i) => i.motivation === 'linking')
     expect(highlights).toHaveLength(5)
-    // refs to this article: n1 -> p7, p8, p13; n2 -> p7, p16, p99 (q2 of the other article is not included)
-    expect(links.map((l) => l.target.source)).toEqual([
+    // Every reference of the report's notes: n1 -> p7, p8, p13, a2's q2; n2 -> p7, p16, p99 (gone).
+    expect(links.map((l) => l.target.id)).toEqual([
       'urn:gloss:article:a1#p7',
       'urn:gloss:article:a1#p8',
       'urn:gloss:article:a1#p13',
+      'urn:gloss:article:a2#q2',
       'urn:gloss:article:a1#p7',
       'urn:gloss:article:a1#p16',
       'urn:gloss:article:a1#p99'
     ])
     expect(links[2].body).toEqual({ type: 'TextualBody', value: 'Analysis of the summit: Nested claim ¶13', format: 'text/plain', purpose: 'describing' })
+    expect(links[2].target.source).toBe('putin-xi-sco-summit.txt')
     expect(links[2].target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: 'more fraught' })
-    expect(links[2].target.selector[1]).toEqual({ type: 'TextPositionSelector', start: 41, end: 53 })
+    expect(links[2].target.selector[1]).toEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'urn:gloss:paragraph',
+      value: 'p13',
+      refinedBy: { type: 'TextPositionSelector', start: 41, end: 53 }
+    })
 
     const commented = highlights.find((h) => h.id === `urn:gloss:highlight:${s.hls.h3.id}`)!
     expect(commented).toMatchObject({
@@ -49,18 +68,20 @@ describe('toWebAnnotations', () => {
       'gloss:color': 'blue'
     })
     expect(commented.target).toHaveLength(2)
+    const t = s.hls.h3.targets[1]
     expect(commented.target[1]).toEqual({
       type: 'SpecificResource',
-      source: 'urn:gloss:article:a1#p12',
+      id: 'urn:gloss:article:a1#p12',
+      source: 'putin-xi-sco-summit.txt',
       selector: [
-        { ...s.hls.h3.targets[1].quote },
-        { type: 'TextPositionSelector', start: s.hls.h3.targets[1].position.start, end: s.hls.h3.targets[1].position.end }
+        { ...t.quote },
+        { type: 'FragmentSelector', conformsTo: 'urn:gloss:paragraph', value: 'p12', refinedBy: { type: 'TextPositionSelector', start: t.position.start, end: t.position.end } }
       ]
     })
     const plain = highlights.find((h) => h.id === `urn:gloss:highlight:${s.hls.h2.id}`)!
     expect(plain.motivation).toBe('highlighting')
     expect(plain.body).toBeUndefined()
-    expect(plain.target.source).toBe('urn:gloss:article:a1#p9')
+    expect(plain.target.id).toBe('urn:gloss:article:a1#p9')
     expect(JSON.parse(JSON.stringify(json))).toEqual(json)
   })
 })
@@ -73,8 +94,8 @@ describe('fromWebAnnotations', () => {
     const original = [s.hls.h3, s.hls.h1, s.hls.h2, s.hls.h5, s.hls.h4]
     expect(r.highlights.map((h) => essentials({ ...h, comment: h.comment ?? '' }))).toEqual(original.map(essentials))
     expect(r.highlights.every((h) => h.articleId === 'a1')).toBe(true)
-    expect(r.skipped).toBe(6) // the note references
-    expect(r.warnings).toEqual(['6 annotations were skipped because they are not highlights or comments (for example note references).'])
+    expect(r.skipped).toBe(7) // the note references
+    expect(r.warnings).toEqual(['7 annotations were skipped because they are not highlights or comments (for example note references).'])
   })
 
   it('places highlights by their quote on another copy of the article (new ids, edited text)', () => {

@@ -9,12 +9,14 @@ import {
   type Highlight,
   type HighlightColor,
   type HighlightSegmentTarget,
+  type Note,
+  type NoteRef,
   type Paragraph,
   type TextPositionSelector,
   type TextQuoteSelector
 } from '../model'
 import { extractRefs } from '../notes/refs'
-import type { ReportInput } from './model'
+import type { ReportInput, ReportModel } from './model'
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 /** Most annotations accepted in one import. */
@@ -36,79 +38,127 @@ function parseSource(source: string): { articleId: string; paragraphId: string |
   }
 }
 
-function selectorsOf(t: HighlightSegmentTarget): (TextQuoteSelector | TextPositionSelector)[] {
-  return [
-    { type: 'TextQuoteSelector', exact: t.quote.exact, prefix: t.quote.prefix, suffix: t.quote.suffix },
-    { type: 'TextPositionSelector', start: t.position.start, end: t.position.end }
-  ]
+/** Marks a FragmentSelector that names a Gloss paragraph (its value is the paragraph id). */
+export const PARAGRAPH_FRAGMENT = 'urn:gloss:paragraph'
+
+/**
+ * The IRI other tools know the source by: its web address, else its file name (a relative reference), else (pasted
+ * text) its Gloss id.
+ */
+export function sourceIri(article: Pick<Article, 'id' | 'url' | 'fileName'>): string {
+  if (article.url && /^https?:\/\//i.test(article.url)) return article.url
+  if (article.fileName) return encodeURI(article.fileName).replace(/[?#]/g, encodeURIComponent)
+  return articleUrn(article.id)
 }
 
-function highlightAnnotation(articleId: string, h: AnchoredHighlight): Record<string, unknown> {
-  const targets = h.targets.map((t) => ({ type: 'SpecificResource', source: paragraphUrn(articleId, t.paragraphId), selector: selectorsOf(t) }))
+/**
+ * A target in one paragraph: the source's real IRI, the quote (which any tool can place), and the paragraph with the
+ * position inside it (which Gloss uses to put it back exactly). The target's id is the paragraph's urn:gloss: id.
+ */
+function paragraphTarget(article: Article, paragraphId: string, quote: TextQuoteSelector | null, position: TextPositionSelector | null): Record<string, unknown> {
+  const selector: Record<string, unknown>[] = []
+  if (quote) selector.push({ type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix })
+  selector.push({
+    type: 'FragmentSelector',
+    conformsTo: PARAGRAPH_FRAGMENT,
+    value: paragraphId,
+    ...(position ? { refinedBy: { type: 'TextPositionSelector', start: position.start, end: position.end } } : {})
+  })
+  return { type: 'SpecificResource', id: paragraphUrn(article.id, paragraphId), source: sourceIri(article), selector }
+}
+
+function highlightAnnotation(article: Article, h: AnchoredHighlight): Record<string, unknown> {
+  const targets = h.targets.map((t) => paragraphTarget(article, t.paragraphId, t.quote, t.position))
   const comment = h.comment.trim()
+  const bodies: Record<string, unknown>[] = []
+  if (comment) bodies.push({ type: 'TextualBody', value: h.comment, format: 'text/plain', purpose: 'commenting' })
+  for (const tag of h.tags ?? []) bodies.push({ type: 'TextualBody', value: tag, purpose: 'tagging' })
   return {
     id: `urn:gloss:highlight:${encodeURIComponent(h.id)}`,
     type: 'Annotation',
     motivation: comment ? 'commenting' : 'highlighting',
     created: h.createdAt,
     modified: h.updatedAt,
-    ...(comment ? { body: { type: 'TextualBody', value: h.comment, format: 'text/plain', language: 'en', purpose: 'commenting' } } : {}),
+    ...(bodies.length ? { body: bodies.length === 1 ? bodies[0] : bodies } : {}),
     target: targets.length === 1 ? targets[0] : targets,
     'gloss:color': h.color,
     'gloss:status': h.status
   }
 }
 
-/**
- * The article's highlights (one annotation each, one target per paragraph touched) and the references to it
- * from the report's notes (motivation "linking"), as a W3C AnnotationCollection.
- */
-export function toWebAnnotations(input: ReportInput): object {
-  const { article } = input
-  const items: Record<string, unknown>[] = input.highlights.filter((h) => h.articleId === article.id).map((h) => highlightAnnotation(article.id, h))
-  const byId = new Map(article.paragraphs.map((p) => [p.id, p]))
-  const own = input.notes.filter((n) => n.articleId === article.id)
-  const others = input.notes.filter((n) => n.articleId !== article.id)
-  for (const note of [...own, ...others]) {
-    if (!note.doc) continue
-    for (const ref of extractRefs(note.id, note.doc)) {
-      if (ref.articleId !== article.id) continue
-      const p = byId.get(ref.paragraphId)
-      const target: Record<string, unknown> = { type: 'SpecificResource', source: paragraphUrn(article.id, ref.paragraphId) }
-      const at = p && ref.quote ? p.text.indexOf(ref.quote) : -1
-      if (p && at >= 0) {
-        const { quote, position } = targetAt(p, at, at + ref.quote.length)
-        target.selector = [quote, position]
-      } else if (ref.quote) target.selector = { type: 'TextQuoteSelector', exact: ref.quote, prefix: '', suffix: '' }
-      items.push({
-        id: `urn:gloss:note:${encodeURIComponent(note.id)}#ref-${ref.ordinal}`,
-        type: 'Annotation',
-        motivation: 'linking',
-        created: note.createdAt,
-        modified: note.updatedAt,
-        body: { type: 'TextualBody', value: ref.context ? `${note.title}: ${ref.context}` : note.title, format: 'text/plain', purpose: 'describing' },
-        target,
-        'gloss:note': { id: note.id, title: note.title, ordinal: ref.ordinal }
-      })
+function citationAnnotation(article: Article | undefined, note: Note, ref: NoteRef): Record<string, unknown> {
+  let target: Record<string, unknown>
+  if (!article) target = { type: 'SpecificResource', id: paragraphUrn(ref.articleId, ref.paragraphId), source: articleUrn(ref.articleId) }
+  else {
+    const p = article.paragraphs.find((x) => x.id === ref.paragraphId)
+    const at = p && ref.quote ? p.text.indexOf(ref.quote) : -1
+    if (p && at >= 0) {
+      const { quote, position } = targetAt(p, at, at + ref.quote.length)
+      target = paragraphTarget(article, p.id, quote, position)
+    } else {
+      const quote: TextQuoteSelector | null = ref.quote ? { type: 'TextQuoteSelector', exact: ref.quote, prefix: '', suffix: '' } : null
+      target = paragraphTarget(article, ref.paragraphId, quote, null)
     }
   }
   return {
+    id: `urn:gloss:note:${encodeURIComponent(note.id)}#ref-${ref.ordinal}`,
+    type: 'Annotation',
+    motivation: 'linking',
+    created: note.createdAt,
+    modified: note.updatedAt,
+    body: { type: 'TextualBody', value: ref.context ? `${note.title}: ${ref.context}` : note.title, format: 'text/plain', purpose: 'describing' },
+    target,
+    'gloss:note': { id: note.id, title: note.title, ordinal: ref.ordinal }
+  }
+}
+
+function reportUrn(input: ReportInput): string {
+  const s = input.subject
+  if (s.kind === 'article') return `${articleUrn(s.articleId)}/annotations`
+  if (s.kind === 'note') return `urn:gloss:note:${encodeURIComponent(s.noteId)}/annotations`
+  return `urn:gloss:project:${encodeURIComponent(s.projectId)}/annotations`
+}
+
+/**
+ * The report as one W3C AnnotationCollection: every highlight of every source (one target per paragraph touched,
+ * naming the real source), the notes' references to them (motivation "linking"), the sources' details, and the
+ * bibliography as CSL-JSON.
+ */
+export function toWebAnnotations(input: ReportInput, model: ReportModel): object {
+  const items: Record<string, unknown>[] = []
+  for (const source of model.sources) {
+    const article = input.articles[source.articleId]
+    for (const h of input.highlights) if (h.articleId === article.id) items.push(highlightAnnotation(article, h))
+  }
+  const selected = new Set(model.notes.map((n) => n.id))
+  for (const id of model.notes.map((n) => n.id)) {
+    const note = input.notes.find((n) => n.id === id && selected.has(n.id))
+    if (!note?.doc) continue
+    for (const ref of extractRefs(note.id, note.doc)) items.push(citationAnnotation(input.articles[ref.articleId], note, ref))
+  }
+  const sources = model.sources.map((s) => ({
+    id: articleUrn(s.articleId),
+    source: sourceIri({ id: s.articleId, url: s.url, fileName: s.fileName }),
+    title: s.title,
+    authors: s.authors,
+    publisher: s.publisher,
+    published: s.publishedAt,
+    url: s.url,
+    accessed: s.accessedAt,
+    fileName: s.fileName,
+    format: s.format,
+    language: input.articles[s.articleId]?.lang ?? null
+  }))
+  return {
     '@context': ANNO_CONTEXT,
-    id: `${articleUrn(article.id)}/annotations`,
+    id: reportUrn(input),
     type: 'AnnotationCollection',
-    label: article.title,
-    // The source's details, so that a colleague (or another tool) knows what the annotations are about.
-    'gloss:source': {
-      title: article.title,
-      authors: article.authors,
-      publisher: article.publisher,
-      published: article.publishedAt,
-      url: article.url,
-      accessed: article.accessedAt,
-      fileName: article.fileName,
-      format: article.format,
-      language: article.lang
-    },
+    label: model.meta.title,
+    // What the annotations are about, so that a colleague (or another tool) can find the sources.
+    'gloss:report': { kind: model.meta.kind, title: model.meta.title, project: model.meta.projectTitle, analyst: model.meta.analyst || null, style: model.meta.styleLabel },
+    'gloss:sources': sources,
+    ...(sources.length === 1 ? { 'gloss:source': sources[0] } : {}),
+    'gloss:bibliography': model.bibliography.map((s) => s.csl),
     total: items.length,
     generated: input.exportedAt,
     generator: { type: 'Software', name: 'Gloss' },
@@ -146,16 +196,30 @@ function annotationItems(json: unknown): unknown[] {
 
 interface ParsedTarget {
   articleId: string | null
+  /** The source's IRI as written (web address, file name or urn:gloss: id). */
+  source: string | null
   paragraphId: string | null
   quote: TextQuoteSelector
   position: TextPositionSelector | null
 }
 
 function parseTarget(t: unknown): ParsedTarget | null {
-  if (!isObj(t) || typeof t.source !== 'string') return null
-  const src = parseSource(t.source)
+  if (!isObj(t)) return null
+  // Gloss names the paragraph in the target's id (older exports: in its source).
+  const src = (typeof t.id === 'string' ? parseSource(t.id) : null) ?? (typeof t.source === 'string' ? parseSource(t.source) : null)
   let quote: TextQuoteSelector | null = null
   let position: TextPositionSelector | null = null
+  let paragraphId = src?.paragraphId ?? null
+  const readPosition = (s: Record<string, unknown>): void => {
+    if (
+      s.type === 'TextPositionSelector' &&
+      Number.isInteger(s.start) &&
+      Number.isInteger(s.end) &&
+      (s.start as number) >= 0 &&
+      (s.end as number) > (s.start as number)
+    )
+      position = { type: 'TextPositionSelector', start: s.start as number, end: s.end as number }
+  }
   for (const s of asList(t.selector)) {
     if (!isObj(s)) continue
     if (s.type === 'TextQuoteSelector' && typeof s.exact === 'string' && s.exact.length > 0) {
@@ -165,18 +229,13 @@ function parseTarget(t: unknown): ParsedTarget | null {
         prefix: typeof s.prefix === 'string' ? s.prefix : '',
         suffix: typeof s.suffix === 'string' ? s.suffix : ''
       }
-    } else if (
-      s.type === 'TextPositionSelector' &&
-      Number.isInteger(s.start) &&
-      Number.isInteger(s.end) &&
-      (s.start as number) >= 0 &&
-      (s.end as number) > (s.start as number)
-    ) {
-      position = { type: 'TextPositionSelector', start: s.start as number, end: s.end as number }
-    }
+    } else if (s.type === 'FragmentSelector' && s.conformsTo === PARAGRAPH_FRAGMENT && typeof s.value === 'string') {
+      paragraphId = s.value
+      if (isObj(s.refinedBy)) readPosition(s.refinedBy)
+    } else readPosition(s)
   }
   if (!quote) return null
-  return { articleId: src?.articleId ?? null, paragraphId: src?.paragraphId ?? null, quote, position }
+  return { articleId: src?.articleId ?? null, paragraphId, source: typeof t.source === 'string' ? t.source : null, quote, position }
 }
 
 /** Common suffix length of a and b (how well `prefix` fits before a match). */
@@ -241,6 +300,13 @@ export function fromWebAnnotations(
   article: Article
 ): { highlights: ImportedHighlight[]; skipped: number; warnings: string[] } {
   const items = annotationItems(json)
+  // A report of several sources holds annotations of each: only this article's are used (by Gloss id, or by the
+  // source's web address or file name for another copy of it).
+  const sourceCount = isObj(json) && Array.isArray(json['gloss:sources']) ? json['gloss:sources'].length : 1
+  const iri = sourceIri(article)
+  const isThisArticle = (t: ParsedTarget): boolean => t.articleId === article.id || (t.source !== null && t.source === iri)
+  let otherSources = 0
+  let matchedAny = false
   const highlights: ImportedHighlight[] = []
   let notHighlights = 0
   let malformed = 0
@@ -264,6 +330,13 @@ export function fromWebAnnotations(
       malformed++
       continue
     }
+    if (sourceCount > 1) {
+      if (!parsed.some(isThisArticle)) {
+        otherSources++
+        continue
+      }
+      matchedAny = true
+    }
     const segments: HighlightSegmentTarget[] = []
     let moved = false
     for (const t of parsed) {
@@ -284,6 +357,11 @@ export function fromWebAnnotations(
     const comment = bodyComment(item.body)
     highlights.push({ articleId: article.id, color, comment, targets: segments })
   }
+  if (sourceCount > 1 && !matchedAny && items.length)
+    throw new GlossError(
+      'invalid_input',
+      `This file holds annotations of ${sourceCount} sources, and none of them is this article (matched by its Gloss id, web address or file name).`
+    )
   const warnings: string[] = []
   const say = (k: number, one: string, many: string): void => {
     if (k) warnings.push(k === 1 ? one : many.replace('#', String(k)))
@@ -297,5 +375,6 @@ export function fromWebAnnotations(
   )
   say(partial, '1 highlight was only partly found in this article; the parts found were kept.', '# highlights were only partly found in this article; the parts found were kept.')
   say(relocated, '1 highlight was made for another copy of this article and placed by its quoted text.', '# highlights were made for another copy of this article and placed by their quoted text.')
-  return { highlights, skipped: notFound + malformed + notHighlights, warnings }
+  say(otherSources, '1 annotation is about another source in this file and was left out.', '# annotations are about other sources in this file and were left out.')
+  return { highlights, skipped: notFound + malformed + notHighlights + otherSources, warnings }
 }

@@ -1,6 +1,6 @@
 // Renders the report model as one self-contained, printable HTML document (no scripts, no external loads).
 
-import type { ArticleRun, CitedByGroup, HighlightRow, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph } from './model'
+import type { ArticleRun, Citation, CitedByGroup, HighlightRow, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph, ReportSource } from './model'
 import { COLOR_NAMES, formatDate, formatDateTime, pageSuffix, paragraphRange, plural } from './format'
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -94,6 +94,24 @@ th { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-s
 td { border-bottom: .5pt solid #d8d8dc; padding: 4pt 5pt; vertical-align: top; overflow-wrap: anywhere; }
 td.num, th.num { white-space: nowrap; width: 1%; }
 .orphan { color: #8a1c1c; font-style: italic; }
+.para.context .text { color: #5a5a60; }
+.para.context > .num { color: #b0b0b5; }
+ol.citations { margin: 0 0 10pt; padding-left: 0; list-style: none; font-size: 9pt; line-height: 1.4; }
+ol.citations li { margin: 0 0 3pt; padding-left: 18pt; text-indent: -18pt; }
+ol.citations .fn-n { display: inline-block; min-width: 14pt; text-indent: 0; font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  font-size: 7.5pt; font-weight: bold; }
+ol.citations .excerpt { color: #4a4a50; }
+ol.citations .from { color: #6b6b70; }
+ol.bibliography { list-style: none; margin: 0; padding: 0; }
+ol.bibliography li { padding-left: 24pt; text-indent: -24pt; margin: 0 0 7pt; overflow-wrap: anywhere; }
+ol.bibliography .file { color: #4a4a50; font-size: 9.5pt; }
+ol.bibliography .jump { font-size: 8pt; color: #1f4e8c; white-space: nowrap; }
+.small-caps { font-variant: small-caps; }
+.roman { font-style: normal; }
+.source-meta { font-size: 9pt; color: #4a4a50; margin: -4pt 0 10pt; overflow-wrap: anywhere; }
+section.source > .kicker { font-size: 8.5pt; letter-spacing: .12em; text-transform: uppercase; color: #6b6b70; margin-bottom: 4pt; }
+h3.tag .count { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8.5pt; font-weight: normal; color: #6b6b70; margin-left: 4pt; }
+.row-source { display: block; font-size: 8pt; color: #4a4a50; white-space: normal; max-width: 30mm; }
 @media screen {
   html { background: #eceae4; }
   main { max-width: 46rem; margin: 2rem auto; background: #fff; padding: 3rem 3.5rem 3.5rem 4rem; box-shadow: 0 1px 3px rgba(0,0,0,.12), 0 8px 24px rgba(0,0,0,.06); border-radius: 4px; }
@@ -114,11 +132,8 @@ function renderInline(model: ReportModel, inl: NoteInline): string {
     if (!c) return ''
     const n = `<span class="n">${c.n}</span>`
     const title = c.quote ? ` title="${esc(`“${c.quote}”`)}"` : ''
-    if (c.target === 'this-report')
-      return `<a class="cite" id="${c.anchor}" href="#${esc(c.targetAnchor!)}"${title}>[${esc(c.label)}]${n}</a>`
-    if (c.target === 'other-article') return `<span class="cite other" id="${c.anchor}"${title}>[${esc(c.label)}]${n}</span>`
-    const why = c.articleTitle ? 'paragraph no longer in the article' : 'article deleted'
-    return `<span class="cite missing" id="${c.anchor}"${title}>[${esc(c.label)} — ${why}]${n}</span>`
+    if (c.target === 'in-report') return `<a class="cite" id="${c.anchor}" href="#${esc(c.targetAnchor!)}"${title}>[${esc(c.label)}]${n}</a>`
+    return `<span class="cite missing" id="${c.anchor}"${title}>[${esc(c.label)} — ${missingWhy(c)}]${n}</span>`
   }
   let html = esc(inl.text)
   for (const m of inl.marks) {
@@ -126,6 +141,10 @@ function renderInline(model: ReportModel, inl: NoteInline): string {
     html = `<${tag}>${html}</${tag}>`
   }
   return inl.href ? `<a href="${esc(inl.href)}">${html}</a>` : html
+}
+
+function missingWhy(c: Citation): string {
+  return c.articleTitle ? 'paragraph no longer in the source' : 'source deleted'
 }
 
 function renderBlocks(model: ReportModel, blocks: NoteBlock[]): string {
@@ -158,13 +177,37 @@ function renderBlocks(model: ReportModel, blocks: NoteBlock[]): string {
     .join('\n')
 }
 
+const ROLE_NOTES: Record<ReportNote['role'], string> = {
+  analysis: '',
+  citing: 'A separate note that cites this article.',
+  exported: '',
+  project: ''
+}
+
 function renderNote(model: ReportModel, note: ReportNote): string {
   let body: string
   if (note.unavailable) body = `<p class="warning">${esc(note.unavailable)}</p>`
   else if (note.empty) body = '<p class="empty">This note is empty.</p>'
   else body = renderBlocks(model, note.blocks)
-  const kind = note.isAnalysis ? '' : '<p class="scope-note">A separate note that cites this article.</p>'
-  return `<article class="note"><h2>${esc(note.title || 'Untitled note')}</h2>${kind}\n${body}</article>`
+  const role = ROLE_NOTES[note.role] ? `<p class="scope-note">${ROLE_NOTES[note.role]}</p>` : ''
+  const heading = model.meta.kind === 'note' ? '' : `<h2>${esc(note.title || 'Untitled note')}</h2>`
+  return `<article class="note">${heading}${role}\n${body}</article>`
+}
+
+/** The numbered citations, each resolved to its source, paragraph and page, with the words it quotes. */
+function citationList(model: ReportModel): string {
+  if (!model.citations.length) return ''
+  const items = model.citations
+    .map((c) => {
+      const back = `<a class="fn-n" href="#${c.anchor}">${c.n}</a>`
+      const source = c.sourceAnchor ? `<a href="#${c.sourceAnchor}">${esc(c.articleTitle)}</a>` : `<span class="orphan">${esc(c.articleTitle || 'Deleted source')}</span>`
+      const where = c.target === 'in-report' ? `<a href="#${esc(c.targetAnchor!)}">${esc(c.where)}</a>` : `<span class="orphan">${esc(c.where)} — ${missingWhy(c)}</span>`
+      const text = c.quote ? ` — quoted: “${esc(c.quote)}”` : c.excerpt ? ` — <span class="excerpt">“${esc(c.excerpt)}”</span>` : ''
+      const note = model.notes.length > 1 ? ` <span class="from">(${esc(c.noteTitle || 'Untitled note')})</span>` : ''
+      return `<li id="citation-${c.n}">${back}${source}, ${where}${text}${note}</li>`
+    })
+    .join('')
+  return `<h2>Citations</h2><ol class="citations">${items}</ol>`
 }
 
 // ------------------------------------------------------------------------------------------- article
@@ -210,7 +253,7 @@ function paragraphBody(p: ReportParagraph): string {
 }
 
 function renderParagraph(p: ReportParagraph): string {
-  const classes = ['para', `kind-${p.kind}`, p.citedBy.length ? 'cited' : ''].filter(Boolean).join(' ')
+  const classes = ['para', `kind-${p.kind}`, p.citedBy.length ? 'cited' : '', p.context ? 'context' : ''].filter(Boolean).join(' ')
   const notes = p.footnotes.length
     ? `<ol class="footnotes">${p.footnotes
         .map((f) => `<li id="${f.anchor}"><a class="fn-n" href="#noteref-${f.n}">${f.n}</a>${multiline(f.comment)}</li>`)
@@ -222,77 +265,162 @@ function renderParagraph(p: ReportParagraph): string {
   return `<div class="${classes}" id="${esc(p.anchor)}"><span class="num" aria-label="${esc(label)}">${p.number}${page}</span>${paragraphBody(p)}${notes}${cited}</div>`
 }
 
+
+// ------------------------------------------------------------------------------------------- sources
+
+/** citeproc's HTML for an entry, reduced to the inline tags a bibliography uses (its text is already escaped). */
+export function bibliographyMarkup(html: string): string {
+  return html.replace(/<\/?([a-zA-Z]+)([^>]*)>/g, (tag, name: string, attrs: string) => {
+    const n = name.toLowerCase()
+    if (['i', 'b', 'em', 'strong', 'sup', 'sub'].includes(n)) return tag.startsWith('</') ? `</${n}>` : `<${n}>`
+    if (n === 'span') {
+      if (tag.startsWith('</')) return '</span>'
+      if (/font-variant:\s*small-caps/.test(attrs)) return '<span class="small-caps">'
+      return /font-style:\s*normal/.test(attrs) ? '<span class="roman">' : '<span>'
+    }
+    return ''
+  })
+}
+
+function bibliographyEntry(s: ReportSource): string {
+  const entry = s.bibliography.html ? bibliographyMarkup(s.bibliography.html) : esc(s.bibliography.text)
+  const file = !s.url && s.fileName ? ` <span class="file">File: ${esc(s.fileName)}</span>` : ''
+  const counts = [s.citationCount ? plural(s.citationCount, 'citation') : '', s.highlightCount ? plural(s.highlightCount, 'highlight') : '']
+    .filter(Boolean)
+    .join(', ')
+  const jump = `<a class="jump sans" href="#${s.sectionAnchor}">${s.full ? 'Full text' : 'Excerpts'}${counts ? ` · ${counts}` : ''}</a>`
+  return `<li id="${s.anchor}"><span class="entry">${entry}</span>${file} ${jump}</li>`
+}
+
+function sourcesPart(model: ReportModel): string {
+  const list = model.bibliography.length
+    ? `<ol class="bibliography">${model.bibliography.map(bibliographyEntry).join('')}</ol>`
+    : '<p class="empty-state">This report draws on no source yet.</p>'
+  return `<section class="part sources"><h1>Sources</h1><p class="scope-note">${esc(model.meta.styleLabel)}.</p>${list}</section>`
+}
+
+function sourceDetails(s: ReportSource): string {
+  const rows: string[] = []
+  if (s.authors.length) rows.push(esc(s.authors.join(', ')))
+  if (s.publisher) rows.push(esc(s.publisher))
+  if (s.publishedAt) rows.push(esc(formatDate(s.publishedAt)))
+  if (s.url) rows.push(`<a href="${esc(s.url)}">${esc(s.url)}</a>`)
+  else if (s.fileName) rows.push(esc(s.fileName))
+  return rows.length ? `<p class="source-meta sans">${rows.join(' · ')}</p>` : ''
+}
+
+function sourceSection(model: ReportModel, s: ReportSource, i: number): string {
+  const single = model.meta.kind === 'article' && i === 0
+  const heading = single
+    ? '<h1>Article</h1>'
+    : `<div class="kicker sans">Source ${i + 1} of ${model.sources.length}</div><h1>${esc(s.title || 'Untitled source')}</h1>${sourceDetails(s)}`
+  const shown = s.items.filter((x) => x.type === 'paragraph').length
+  const scopeNote = s.full
+    ? ''
+    : `<p class="scope-note">Highlighted and cited paragraphs, with the paragraph before and after for context (${shown} of ${s.paragraphCount}). Numbers refer to the full text.</p>`
+  const paras = s.items.length
+    ? s.items.map((x) => (x.type === 'gap' ? `<p class="gap">… ${plural(x.omitted, 'paragraph')} omitted …</p>` : renderParagraph(x))).join('\n')
+    : `<p class="empty-state">${s.full ? 'This source has no text.' : 'Nothing in this source is highlighted or cited yet.'}</p>`
+  return `<section class="part source" id="${s.sectionAnchor}">${heading}${scopeNote}\n${paras}\n</section>`
+}
+
 // ------------------------------------------------------------------------------------------- appendix
 
-function highlightRow(h: HighlightRow, i: number): string {
-  const where = h.anchor ? `<a href="#${esc(h.anchor)}">${paragraphRange(h.paragraphNumbers, h.pages)}</a>` : '—'
+/** Whether the appendix's highlights come from more than one source (then each row names its source). */
+const manySources = (model: ReportModel): boolean => new Set(model.appendix.highlights.flatMap((g) => g.rows.map((r) => r.articleId))).size > 1
+
+function highlightRow(model: ReportModel, h: HighlightRow, i: number): string {
+  const range = paragraphRange(h.paragraphNumbers, h.pages)
+  const where = h.anchor ? `<a href="#${esc(h.anchor)}">${range}</a>` : '—'
+  const source = manySources(model) ? `<span class="row-source">${esc(h.source)}</span> ` : ''
   const status = h.statusNote ? ` <span class="orphan">(${esc(h.statusNote)})</span>` : ''
   const fn = h.footnote ? ` <sup class="fn"><a href="#note-${h.footnote}">${h.footnote}</a></sup>` : ''
-  return `<tr><td class="num">${i + 1}</td><td class="num">${where}</td><td class="num"><span class="swatch ${h.color}"></span>${COLOR_NAMES[h.color]}</td><td>${esc(
+  return `<tr><td class="num">${i + 1}</td><td class="num">${source}${where}</td><td class="num"><span class="swatch ${h.color}"></span>${COLOR_NAMES[h.color]}</td><td>${esc(
     h.passage
   )}${status}</td><td>${h.comment ? multiline(h.comment) + fn : ''}</td></tr>`
 }
 
+function highlightTable(model: ReportModel, rows: HighlightRow[]): string {
+  return `<table><thead><tr><th class="num">#</th><th class="num">${manySources(model) ? 'Source, para.' : 'Para.'}</th><th class="num">Colour</th><th>Passage</th><th>Comment</th></tr></thead><tbody>${rows
+    .map((h, i) => highlightRow(model, h, i))
+    .join('')}</tbody></table>`
+}
+
 function appendix(model: ReportModel): string {
-  const { highlights, citationIndex } = model.appendix
-  const hl = highlights.length
-    ? `<table><thead><tr><th class="num">#</th><th class="num">Para.</th><th class="num">Colour</th><th>Passage</th><th>Comment</th></tr></thead><tbody>${highlights
-        .map(highlightRow)
-        .join('')}</tbody></table>`
-    : '<p class="empty-state">No passages are highlighted.</p>'
+  const { highlights, citationIndex, highlightCount } = model.appendix
+  const tagged = highlights.some((g) => g.tag !== null)
+  let hl: string
+  if (!highlightCount) hl = '<h2>Highlights</h2><p class="empty-state">No passages are highlighted.</p>'
+  else if (!tagged) hl = `<h2>Highlights</h2>${highlightTable(model, highlights[0].rows)}`
+  else
+    hl = `<h2>Highlights by tag</h2>${highlights
+      .map((g) => `<h3 class="tag">${g.tag === null ? 'Untagged' : esc(g.tag)} <span class="count">${plural(g.rows.length, 'passage')}</span></h3>${highlightTable(model, g.rows)}`)
+      .join('')}`
+  const several = model.sources.length > 1
   const ci = citationIndex.length
-    ? `<table><thead><tr><th class="num">Para.</th><th>Cited in</th></tr></thead><tbody>${citationIndex
-        .map((r) => {
-          const where =
-            r.anchor && r.paragraphNumber !== null
-              ? `<a href="#${esc(r.anchor)}">¶${r.paragraphNumber}${pageSuffix([r.page])}</a>`
-              : '<span class="orphan">no longer in the article</span>'
-          return `<tr><td class="num">${where}</td><td>${citedInHtml(r.citedBy)}</td></tr>`
+    ? citationIndex
+        .map((src) => {
+          const rows = src.rows
+            .map((r) => {
+              const where =
+                r.anchor && r.paragraphNumber !== null
+                  ? `<a href="#${esc(r.anchor)}">¶${r.paragraphNumber}${pageSuffix([r.page])}</a>`
+                  : `<span class="orphan">${src.source ? 'no longer in the source' : 'source deleted'}</span>`
+              return `<tr><td class="num">${where}</td><td>${citedInHtml(r.citedBy)}</td></tr>`
+            })
+            .join('')
+          const title = several || !src.source ? `<h3>${esc(src.source || 'Deleted source')}</h3>` : ''
+          return `${title}<table><thead><tr><th class="num">Para.</th><th>Cited in</th></tr></thead><tbody>${rows}</tbody></table>`
         })
-        .join('')}</tbody></table>`
-    : '<p class="empty-state">No paragraph of this article is cited in the notes.</p>'
-  return `<section class="part appendix"><h1>Appendix</h1><h2>Highlights</h2>${hl}<h2>Citation index</h2>${ci}</section>`
+        .join('')
+    : '<p class="empty-state">No paragraph is cited in the notes.</p>'
+  return `<section class="part appendix"><h1>Appendix</h1>${hl}<h2>Citation index</h2>${ci}</section>`
 }
 
 // ------------------------------------------------------------------------------------------- document
 
+const KICKERS: Record<ReportModel['meta']['kind'], string> = { article: 'Annotated report', note: 'Note report', project: 'Project report' }
+
 function cover(model: ReportModel): string {
   const m = model.meta
   const rows: [string, string][] = []
-  if (m.authors.length) rows.push([m.authors.length === 1 ? 'Author' : 'Authors', esc(m.authors.join(', '))])
-  if (m.publisher) rows.push([m.format === 'html' ? 'Site' : 'Publisher', esc(m.publisher)])
-  if (m.publishedAt) rows.push(['Published', esc(formatDate(m.publishedAt))])
-  if (m.url) rows.push(['Source', `<a href="${esc(m.url)}">${esc(m.url)}</a>`])
-  else if (m.fileName) rows.push(['Source', esc(m.fileName)])
-  if (m.accessedAt) rows.push(['Accessed', esc(formatDate(m.accessedAt))])
+  const subject = m.kind === 'article' ? model.sources[0] : undefined
+  if (subject) {
+    if (subject.authors.length) rows.push([subject.authors.length === 1 ? 'Author' : 'Authors', esc(subject.authors.join(', '))])
+    if (subject.publisher) rows.push([subject.format === 'html' ? 'Site' : 'Publisher', esc(subject.publisher)])
+    if (subject.publishedAt) rows.push(['Published', esc(formatDate(subject.publishedAt))])
+    if (subject.url) rows.push(['Source', `<a href="${esc(subject.url)}">${esc(subject.url)}</a>`])
+    else if (subject.fileName) rows.push(['Source', esc(subject.fileName)])
+    if (subject.accessedAt) rows.push(['Accessed', esc(formatDate(subject.accessedAt))])
+  } else {
+    if (m.projectTitle) rows.push(['Project', esc(m.projectTitle)])
+    rows.push(['Sources', model.sources.length ? esc(model.bibliography.map((s) => s.shortTitle).join('; ')) : 'none'])
+  }
   if (m.analyst) rows.push(['Analyst', esc(m.analyst)])
   rows.push(['Exported', esc(formatDateTime(m.exportedAt))])
   const summary = [
+    m.kind === 'article' ? '' : plural(m.sourceCount, 'source'),
     plural(m.paragraphCount, 'paragraph'),
     plural(m.highlightCount, 'highlight'),
     plural(model.citations.length, 'citation'),
     plural(m.noteCount, 'note')
-  ].join(' · ')
-  return `<header class="cover"><div class="kicker sans">Annotated report</div><h1>${esc(m.title || 'Untitled article')}</h1><dl>${rows
+  ]
+    .filter(Boolean)
+    .join(' · ')
+  return `<header class="cover"><div class="kicker sans">${KICKERS[m.kind]}</div><h1>${esc(m.title || 'Untitled')}</h1><dl>${rows
     .map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)
     .join('')}</dl><p class="summary sans">${summary}</p></header>`
 }
 
+const EMPTY_ANALYSIS: Record<ReportModel['meta']['kind'], string> = {
+  article: 'No analysis has been written for this article yet.',
+  note: 'This note is empty.',
+  project: 'This project has no notes yet.'
+}
+
 export function renderReportHtml(model: ReportModel): string {
   const m = model.meta
-  const notes = model.notes.length
-    ? model.notes.map((n) => renderNote(model, n)).join('\n')
-    : '<p class="empty-state">No analysis has been written for this article yet.</p>'
-  const shown = model.article.filter((x) => x.type === 'paragraph').length
-  const scopeNote =
-    m.scope === 'annotated'
-      ? `<p class="scope-note">Only highlighted or cited paragraphs are shown (${shown} of ${m.paragraphCount}). Numbers refer to the full article.</p>`
-      : ''
-  const paras = model.article.length
-    ? model.article
-        .map((x) => (x.type === 'gap' ? `<p class="gap">… ${plural(x.omitted, 'paragraph')} omitted …</p>` : renderParagraph(x)))
-        .join('\n')
-    : `<p class="empty-state">${m.scope === 'annotated' ? 'No paragraphs are highlighted or cited yet.' : 'This article has no text.'}</p>`
+  const notes = model.notes.length ? model.notes.map((n) => renderNote(model, n)).join('\n') : `<p class="empty-state">${EMPTY_ANALYSIS[m.kind]}</p>`
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -300,7 +428,7 @@ export function renderReportHtml(model: ReportModel): string {
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Gloss">
-<title>${esc(m.title || 'Untitled article')} — Annotated report</title>
+<title>${esc(m.title || 'Untitled')} — ${KICKERS[m.kind]}</title>
 <style>${styles(m.pageSize)}</style>
 </head>
 <body>
@@ -308,10 +436,10 @@ export function renderReportHtml(model: ReportModel): string {
 ${cover(model)}
 <section class="part analysis"><h1>Analysis</h1>
 ${notes}
+${citationList(model)}
 </section>
-<section class="part article"><h1>Article</h1>${scopeNote}
-${paras}
-</section>
+${sourcesPart(model)}
+${model.sources.map((s, i) => sourceSection(model, s, i)).join('\n')}
 ${appendix(model)}
 </main>
 </body>

@@ -13,7 +13,7 @@ describe('renderReportMarkdown', () => {
     expect(out).toContain('- **Source:** putin-xi-sco-summit.txt')
     expect(out).toContain('- **Published:** 13 September 2022')
     expect(out).toContain('- **Analyst:** J. Analyst')
-    expect(out).toMatch(/\n## Analysis\n[\s\S]*\n## Article\n[\s\S]*\n## Appendix\n\n### Highlights\n[\s\S]*### Citation index/)
+    expect(out).toMatch(/\n## Analysis\n[\s\S]*\n## Sources\n[\s\S]*\n## Article\n[\s\S]*\n## Source 2 of 2: Another article\n[\s\S]*\n## Appendix\n\n### Highlights\n[\s\S]*### Citation index/)
   })
 
   it('renders note blocks: headings, marks, safe links, nested lists and quotes with citation footnotes', () => {
@@ -22,7 +22,7 @@ describe('renderReportMarkdown', () => {
     expect(out).toContain('#### Key judgements')
     expect(out).toContain('Putin needs China ¶7[^c1] and its energy market ¶8[^c2].')
     expect(out).toContain('- **Tension** rises *fast*\n- See [source](<https://example.org/a?b=1&c=2>) and bad\n  - Nested claim ¶13[^c3]')
-    expect(out).toContain('> Compare \\[Another article ¶2\\][^c4]')
+    expect(out).toContain('> Compare Another article ¶2[^c4]')
     expect(out).not.toContain('javascript:')
     expect(out).toContain('*A separate note that cites this article.*')
   })
@@ -33,10 +33,10 @@ describe('renderReportMarkdown', () => {
       '**¶3** “==This summit promises to be interesting, because it will be the first full-fledged summit==[^n1] ==since the pandemic==[^n2],” Denisov'
     )
     expect(out).toContain('*Cited in:* [^c1] (Analysis of the summit); [^c5] (Working notes)')
-    expect(out).toMatch(/\n\[\^c1\]: ¶7: \*More than six months into Russia’s battle in Ukraine, Putin is feeling the squeeze of sanctions/)
-    expect(out).toContain('[^c3]: ¶13: *“The U.S.-China relationship is becoming more fraught seemingly by the week.”* Quoted: “more fraught” (Analysis of the summit)')
-    expect(out).toContain('[^c4]: Another article ¶2: *Second other paragraph.* (Analysis of the summit)')
-    expect(out).toContain('[^c7]: ¶5: this paragraph is no longer in the article. (Working notes)')
+    expect(out).toMatch(/\n\[\^c1\]: Putin and Xi to meet at SCO summit, ¶7: \*More than six months into Russia’s battle in Ukraine, Putin is feeling the squeeze of sanctions/)
+    expect(out).toContain('[^c3]: Putin and Xi to meet at SCO summit, ¶13: *“The U.S.-China relationship is becoming more fraught seemingly by the week.”* Quoted: “more fraught” (Analysis of the summit)')
+    expect(out).toContain('[^c4]: Another article, ¶2: *Second other paragraph.* (Analysis of the summit)')
+    expect(out).toContain('[^c7]: Putin and Xi to meet at SCO summit, ¶5: this paragraph is no longer in the source. (Working notes)')
     expect(out).toContain('[^n2]: Key claim \\<b\\>to check\\</b\\>.')
     expect(out).toContain('[^n3]: Military picture\n    second line')
     // every footnote reference has exactly one definition
@@ -52,13 +52,13 @@ describe('renderReportMarkdown', () => {
     expect(out).toContain('| 4 | ¶11–12 | Blue | supply lines and ammunition supply points … Ukrainian navy management predicted | Military picture second line |')
     expect(out).toContain('| 5 | — | Yellow | Russian President Vladimir Putin *(not found in current text)* | Lost one |')
     expect(out).toContain('| Para. | Cited in |\n|---|---|\n| ¶7 | [^c1] (Analysis of the summit); [^c5] (Working notes) |')
-    expect(out).toContain('| *no longer in the article* | [^c7] (Working notes) |')
+    expect(out).toContain('| *no longer in the source* | [^c7] (Working notes) |')
   })
 
   it('marks gaps in annotated scope', () => {
     const out = renderReportMarkdown(buildReport(scenario().input('annotated')))
-    expect(out).toContain('*… 2 paragraphs omitted …*\n\n**¶3**')
-    expect(out).not.toContain('**¶1**')
+    expect(out).toContain('*… 1 paragraph omitted …*\n\n**¶2** *(context)*')
+    expect(out.split('## Source 2 of 2')[0]).not.toContain('**¶1**')
   })
 
   it('escapes Markdown in user text so it renders literally', () => {

@@ -1,7 +1,7 @@
 // Renders the report model as Markdown (CommonMark + footnotes + ==highlight== + pipe tables).
 // Highlights are always written as ==text==; their colours are listed in the appendix table.
 
-import type { ArticleRun, CitedByGroup, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph } from './model'
+import type { ArticleRun, CitedByGroup, HighlightRow, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph, ReportSource } from './model'
 import { COLOR_NAMES, pageSuffix, formatDate, formatDateTime, paragraphRange, plural } from './format'
 
 /** Escapes user text so Markdown renders it literally (inline context). */
@@ -43,7 +43,7 @@ function inlineMd(model: ReportModel, xs: NoteInline[]): string {
         const c = model.citations[x.n - 1]
         if (!c) return ''
         const label = escapeMarkdown(c.label)
-        return c.target === 'this-report' ? `${label}[^c${c.n}]` : `\\[${label}\\][^c${c.n}]`
+        return c.target === 'in-report' ? `${label}[^c${c.n}]` : `\\[${label}\\][^c${c.n}]`
       }
       if (!x.text) return ''
       let t = x.marks.includes('code') ? '`' + x.text.replace(/`/g, 'ˋ') + '`' : escapeMarkdown(x.text)
@@ -113,8 +113,8 @@ function blocksMd(model: ReportModel, blocks: NoteBlock[]): string[] {
 }
 
 function noteMd(model: ReportModel, note: ReportNote): string {
-  const parts = [`### ${headingText(escapeMarkdown(note.title || 'Untitled note'))}`]
-  if (!note.isAnalysis) parts.push('*A separate note that cites this article.*')
+  const parts = model.meta.kind === 'note' ? [] : [`### ${headingText(escapeMarkdown(note.title || 'Untitled note'))}`]
+  if (note.role === 'citing') parts.push('*A separate note that cites this article.*')
   if (note.unavailable) parts.push(`*${escapeMarkdown(note.unavailable)}*`)
   else if (note.empty) parts.push('*This note is empty.*')
   else parts.push(...blocksMd(model, note.blocks))
@@ -169,7 +169,7 @@ function paragraphMd(p: ReportParagraph): string {
   const number = `¶${p.number}${p.page ? `, p. ${p.page}` : ''}`
   if (p.kind === 'li') text = `${p.list === 'ol' && p.listNumber ? `${p.listNumber}\\.` : '•'} ${text}`
   const heading = /^h([1-6])$/.exec(p.kind)
-  let line = heading ? `**${number}** **${text}**` : `**${number}** ${text}`
+  let line = heading ? `**${number}** **${text}**` : p.context ? `**${number}** *(context)* ${text}` : `**${number}** ${text}`
   if (p.kind === 'blockquote') line = `> ${line}`
   if (p.kind === 'tr' && p.header) line = `**${number}** **${text}**`
   if (p.kind === 'figure') line = `**${number}** *Image:* ${text}`
@@ -190,67 +190,113 @@ function tableCell(s: string): string {
   return escapeMarkdown(s).trim() || ' '
 }
 
-export function renderReportMarkdown(model: ReportModel): string {
+/** Whether the appendix's highlights come from more than one source (then each row names its source). */
+const manySources = (model: ReportModel): boolean => new Set(model.appendix.highlights.flatMap((g) => g.rows.map((r) => r.articleId))).size > 1
+
+const KICKERS: Record<ReportModel['meta']['kind'], string> = { article: 'Annotated report', note: 'Note report', project: 'Project report' }
+const EMPTY_ANALYSIS: Record<ReportModel['meta']['kind'], string> = {
+  article: 'No analysis has been written for this article yet.',
+  note: 'This note is empty.',
+  project: 'This project has no notes yet.'
+}
+
+function coverMd(model: ReportModel): string[] {
   const m = model.meta
-  const out: string[] = [`# ${headingText(escapeMarkdown(m.title || 'Untitled article'))}`, '*Annotated report*']
   const meta: string[] = []
-  if (m.authors.length) meta.push(`- **${m.authors.length === 1 ? 'Author' : 'Authors'}:** ${escapeMarkdown(m.authors.join(', '))}`)
-  if (m.publisher) meta.push(`- **${m.format === 'html' ? 'Site' : 'Publisher'}:** ${escapeMarkdown(m.publisher)}`)
-  if (m.publishedAt) meta.push(`- **Published:** ${escapeMarkdown(formatDate(m.publishedAt))}`)
-  if (m.url) meta.push(`- **Source:** <${m.url.replace(/[<>\s]/g, encodeURIComponent)}>`)
-  else if (m.fileName) meta.push(`- **Source:** ${escapeMarkdown(m.fileName)}`)
-  if (m.accessedAt) meta.push(`- **Accessed:** ${escapeMarkdown(formatDate(m.accessedAt))}`)
+  const subject = m.kind === 'article' ? model.sources[0] : undefined
+  if (subject) {
+    if (subject.authors.length) meta.push(`- **${subject.authors.length === 1 ? 'Author' : 'Authors'}:** ${escapeMarkdown(subject.authors.join(', '))}`)
+    if (subject.publisher) meta.push(`- **${subject.format === 'html' ? 'Site' : 'Publisher'}:** ${escapeMarkdown(subject.publisher)}`)
+    if (subject.publishedAt) meta.push(`- **Published:** ${escapeMarkdown(formatDate(subject.publishedAt))}`)
+    if (subject.url) meta.push(`- **Source:** <${subject.url.replace(/[<>\s]/g, encodeURIComponent)}>`)
+    else if (subject.fileName) meta.push(`- **Source:** ${escapeMarkdown(subject.fileName)}`)
+    if (subject.accessedAt) meta.push(`- **Accessed:** ${escapeMarkdown(formatDate(subject.accessedAt))}`)
+  } else {
+    if (m.projectTitle) meta.push(`- **Project:** ${escapeMarkdown(m.projectTitle)}`)
+    meta.push(`- **Sources:** ${model.sources.length ? escapeMarkdown(model.bibliography.map((s) => s.shortTitle).join('; ')) : 'none'}`)
+  }
   if (m.analyst) meta.push(`- **Analyst:** ${escapeMarkdown(m.analyst)}`)
   meta.push(`- **Exported:** ${escapeMarkdown(formatDateTime(m.exportedAt))}`)
-  out.push(meta.join('\n'))
-  out.push(
-    [
-      plural(m.paragraphCount, 'paragraph'),
-      plural(m.highlightCount, 'highlight'),
-      plural(model.citations.length, 'citation'),
-      plural(m.noteCount, 'note')
-    ].join(' · ')
-  )
+  const summary = [
+    m.kind === 'article' ? '' : plural(m.sourceCount, 'source'),
+    plural(m.paragraphCount, 'paragraph'),
+    plural(m.highlightCount, 'highlight'),
+    plural(model.citations.length, 'citation'),
+    plural(m.noteCount, 'note')
+  ].filter(Boolean)
+  return [`# ${headingText(escapeMarkdown(m.title || 'Untitled'))}`, `*${KICKERS[m.kind]}*`, meta.join('\n'), summary.join(' · ')]
+}
+
+function sourceMd(model: ReportModel, s: ReportSource, i: number): string[] {
+  const out: string[] = []
+  if (model.meta.kind === 'article' && i === 0) out.push('## Article')
+  else {
+    out.push(`## Source ${i + 1} of ${model.sources.length}: ${headingText(escapeMarkdown(s.title || 'Untitled source'))}`)
+    out.push(`*${escapeMarkdown(s.bibliography.text)}*`)
+  }
+  const shown = s.items.filter((x) => x.type === 'paragraph').length
+  if (!s.full)
+    out.push(`*Highlighted and cited paragraphs, with the paragraph before and after for context (${shown} of ${s.paragraphCount}). Numbers refer to the full text.*`)
+  if (!s.items.length) out.push(s.full ? '*This source has no text.*' : '*Nothing in this source is highlighted or cited yet.*')
+  for (const x of s.items) out.push(x.type === 'gap' ? `*… ${plural(x.omitted, 'paragraph')} omitted …*` : paragraphMd(x))
+  return out
+}
+
+function highlightTableMd(model: ReportModel, rows: HighlightRow[]): string {
+  const several = manySources(model)
+  const lines = rows.map((h, i) => {
+    const passage = tableCell(h.passage) + (h.statusNote ? ` *(${h.statusNote})*` : '')
+    const where = (several ? `${tableCell(h.source)}, ` : '') + paragraphRange(h.paragraphNumbers, h.pages)
+    return `| ${i + 1} | ${where} | ${COLOR_NAMES[h.color]} | ${passage} | ${tableCell(h.comment)} |`
+  })
+  return [`| # | ${several ? 'Source, para.' : 'Para.'} | Colour | Passage | Comment |`, '|---|---|---|---|---|', ...lines].join('\n')
+}
+
+export function renderReportMarkdown(model: ReportModel): string {
+  const m = model.meta
+  const out: string[] = coverMd(model)
 
   out.push('## Analysis')
   if (model.notes.length) out.push(...model.notes.map((n) => noteMd(model, n)))
-  else out.push('*No analysis has been written for this article yet.*')
+  else out.push(`*${EMPTY_ANALYSIS[m.kind]}*`)
 
-  out.push('## Article')
-  const shown = model.article.filter((x) => x.type === 'paragraph').length
-  if (m.scope === 'annotated')
-    out.push(`*Only highlighted or cited paragraphs are shown (${shown} of ${m.paragraphCount}). Numbers refer to the full article.*`)
-  if (!model.article.length)
-    out.push(m.scope === 'annotated' ? '*No paragraphs are highlighted or cited yet.*' : '*This article has no text.*')
-  for (const x of model.article) out.push(x.type === 'gap' ? `*… ${plural(x.omitted, 'paragraph')} omitted …*` : paragraphMd(x))
+  out.push('## Sources', `*${escapeMarkdown(m.styleLabel)}.*`)
+  if (model.bibliography.length)
+    out.push(
+      model.bibliography
+        .map((s, i) => `${i + 1}. ${escapeMarkdown(s.bibliography.text)}${!s.url && s.fileName ? ` File: ${escapeMarkdown(s.fileName)}.` : ''}`)
+        .join('\n')
+    )
+  else out.push('*This report draws on no source yet.*')
+  model.sources.forEach((s, i) => out.push(...sourceMd(model, s, i)))
 
-  out.push('## Appendix', '### Highlights')
-  const hl = model.appendix.highlights
-  if (hl.length) {
-    const rows = hl.map((h, i) => {
-      const passage = tableCell(h.passage) + (h.statusNote ? ` *(${h.statusNote})*` : '')
-      return `| ${i + 1} | ${paragraphRange(h.paragraphNumbers, h.pages)} | ${COLOR_NAMES[h.color]} | ${passage} | ${tableCell(h.comment)} |`
-    })
-    out.push(['| # | Para. | Colour | Passage | Comment |', '|---|---|---|---|---|', ...rows].join('\n'))
-  } else out.push('*No passages are highlighted.*')
+  out.push('## Appendix')
+  const { highlights, highlightCount, citationIndex } = model.appendix
+  if (!highlightCount) out.push('### Highlights', '*No passages are highlighted.*')
+  else if (!highlights.some((g) => g.tag !== null)) out.push('### Highlights', highlightTableMd(model, highlights[0].rows))
+  else {
+    out.push('### Highlights by tag')
+    for (const g of highlights) out.push(`#### ${g.tag === null ? 'Untagged' : headingText(escapeMarkdown(g.tag))} (${plural(g.rows.length, 'passage')})`, highlightTableMd(model, g.rows))
+  }
   out.push('### Citation index')
-  const ci = model.appendix.citationIndex
-  if (ci.length) {
-    const rows = ci.map((r) => `| ${r.paragraphNumber !== null ? `¶${r.paragraphNumber}${pageSuffix([r.page])}` : '*no longer in the article*'} | ${citedInMd(r.citedBy)} |`)
-    out.push(['| Para. | Cited in |', '|---|---|', ...rows].join('\n'))
-  } else out.push('*No paragraph of this article is cited in the notes.*')
+  if (citationIndex.length) {
+    const several = model.sources.length > 1
+    for (const src of citationIndex) {
+      if (several || !src.source) out.push(`#### ${headingText(escapeMarkdown(src.source || 'Deleted source'))}`)
+      const rows = src.rows.map(
+        (r) => `| ${r.paragraphNumber !== null ? `¶${r.paragraphNumber}${pageSuffix([r.page])}` : src.source ? '*no longer in the source*' : '*source deleted*'} | ${citedInMd(r.citedBy)} |`
+      )
+      out.push(['| Para. | Cited in |', '|---|---|', ...rows].join('\n'))
+    }
+  } else out.push('*No paragraph is cited in the notes.*')
 
   const defs: string[] = []
   for (const c of model.citations) {
+    const source = escapeMarkdown(c.articleTitle || 'Deleted source')
     let body: string
     if (c.target === 'missing')
-      body = c.articleTitle
-        ? `${escapeMarkdown(c.label)}: this paragraph is no longer in the article.`
-        : `${escapeMarkdown(c.label)}: the cited article was deleted.`
-    else {
-      const where = c.target === 'other-article' ? `${escapeMarkdown(c.label)}` : `¶${c.paragraphNumber}${pageSuffix([c.page])}`
-      body = `${where}: *${escapeMarkdown(c.excerpt)}*`
-    }
+      body = c.articleTitle ? `${source}, ${escapeMarkdown(c.where)}: this paragraph is no longer in the source.` : `${escapeMarkdown(c.label)}: the cited source was deleted.`
+    else body = `${source}, ${escapeMarkdown(c.where)}: *${escapeMarkdown(c.excerpt)}*`
     if (c.quote) body += ` Quoted: “${escapeMarkdown(c.quote)}”`
     defs.push(`[^c${c.n}]: ${body} (${escapeMarkdown(c.noteTitle || 'Untitled note')})`)
   }

@@ -1,36 +1,56 @@
 // The report model: everything an exporter needs, already numbered, ordered and sanitised.
-// Produced by buildReport (build.ts); rendered by html.ts and markdown.ts.
+// Produced by buildReport (build.ts, from the steps in notes.ts, sources.ts, citations.ts, excerpts.ts and
+// appendix.ts); rendered by html.ts and markdown.ts. A report covers one article (with the notes about it), one
+// note, or a whole project; all three have the same shape: notes, citations, sources, excerpts, appendix.
 
 import type { Article, AnchoredHighlight, ExportOptions, HighlightColor, InlineMarkType, Note, ParagraphKind, SourceFormat } from '../model'
+import type { CslItem } from './csl'
+
+/** What a report covers. */
+export type ReportSubject =
+  | { kind: 'article'; articleId: string }
+  | { kind: 'note'; noteId: string }
+  | { kind: 'project'; projectId: string; title: string; /** The project's sources, in the order they were added. */ articleIds: string[] }
+
+/** One formatted bibliography entry (made by citation-js in the shell, from the source's CSL item). */
+export interface BibliographyEntry {
+  /** The CSL item's id: the article id. */
+  id: string
+  /** Plain text (Markdown, JSON). */
+  text: string
+  /** The style's HTML (italic titles), from citeproc: safe markup of escaped text. */
+  html: string
+}
 
 export interface ReportInput {
-  article: Article
-  highlights: AnchoredHighlight[]
-  notes: Note[]
-  /** Articles referenced by the notes (may include `article`), for the titles of references to other articles. */
+  subject: ReportSubject
+  /** Every article the report may draw on (its sources and the articles its notes cite), by id; deleted ones absent. */
   articles: Record<string, Article>
+  /** The highlights of those articles, anchored in their current text, with their tags. */
+  highlights: AnchoredHighlight[]
+  /** The notes to choose from: the builder selects the report's notes once (selectNotes). */
+  notes: Note[]
   options: ExportOptions
   exportedAt: string
+  /** Formats CSL items in options.style, in the style's order (citation-js in the shell; pure in tests). */
+  formatBibliography: (items: CslItem[]) => BibliographyEntry[]
 }
 
 export interface ReportMeta {
-  articleId: string
+  kind: ReportSubject['kind']
+  /** The report's title: the article's, the note's or the project's. */
   title: string
-  authors: string[]
-  /** Site or publisher. */
-  publisher: string | null
-  publishedAt: string | null
-  /** The source's web address (http/https), if it has one. */
-  url: string | null
-  /** When the web address was read. */
-  accessedAt: string | null
-  /** The imported file, for sources without an address. */
-  fileName: string | null
-  format: SourceFormat
+  /** For project reports: the project's title. */
+  projectTitle: string | null
+  /** For article reports: the article (its details are on the cover). */
+  articleId: string | null
   analyst: string
   exportedAt: string
   pageSize: 'A4' | 'Letter'
   scope: 'full' | 'annotated'
+  /** The bibliography's style, as a reader names it ("APA (7th edition)"). */
+  styleLabel: string
+  sourceCount: number
   paragraphCount: number
   highlightCount: number
   /** Number of notes in the report. */
@@ -61,8 +81,11 @@ export type NoteBlock =
 export interface ReportNote {
   id: string
   title: string
-  /** True for the article's own analysis note. */
-  isAnalysis: boolean
+  /**
+   * Why the note is in the report: the article's own analysis, a note that cites the article, the note exported,
+   * or a note of the project.
+   */
+  role: 'analysis' | 'citing' | 'exported' | 'project'
   blocks: NoteBlock[]
   /** True when the note has no visible content. */
   empty: boolean
@@ -72,10 +95,8 @@ export interface ReportNote {
 
 /** Where a citation points. */
 export type CitationTarget =
-  /** A paragraph of this report's article, present in the article section. */
-  | 'this-report'
-  /** A paragraph of another article (rendered as text, no link). */
-  | 'other-article'
+  /** A paragraph shown in its source's section of this report. */
+  | 'in-report'
   /** The cited paragraph no longer exists (or its article was deleted). */
   | 'missing'
 
@@ -92,14 +113,19 @@ export interface Citation {
   paragraphNumber: number | null
   /** The page the paragraph starts on (paged sources), else null. */
   page: string | null
-  /** Label shown for the citation: "¶12" (or "¶12, p. 3"), or "Other title ¶3" for other articles. */
+  /** "¶12" (or "¶12, p. 3"); with the source's short title first when the report has several sources. */
   label: string
+  /** Where in the source, without its title: "¶12, p. 3". */
+  where: string
   quote: string
   target: CitationTarget
-  /** Anchor of the target paragraph when target is 'this-report' ("para-<id>"), else null. */
+  /** Anchor of the target paragraph when in the report, else null. */
   targetAnchor: string | null
+  /** Anchor of the source's bibliography entry, when the source is in the report. */
+  sourceAnchor: string | null
   /** Title of the cited article ('' if it was deleted). */
   articleTitle: string
+  shortTitle: string
   /** Start of the cited paragraph's text (≤ 240 chars), '' when missing. */
   excerpt: string
 }
@@ -139,7 +165,7 @@ export interface CitedByGroup {
 export interface ReportParagraph {
   type: 'paragraph'
   id: string
-  /** "para-<id>", safe for HTML ids. */
+  /** Unique in the report and safe for HTML ids ("s2-para-<id>"). */
   anchor: string
   number: number
   /** The page the paragraph starts on (paged sources), else null. */
@@ -152,29 +178,64 @@ export interface ReportParagraph {
   listNumber: number | null
   /** For table rows: a header row. */
   header: boolean
+  /** Shown only as context around an annotated paragraph (excerpts). */
+  context: boolean
   runs: ArticleRun[]
   footnotes: CommentFootnote[]
   citedBy: CitedByGroup[]
 }
 
-/** Marks paragraphs left out in 'annotated' scope. */
+/** Marks paragraphs left out of excerpts. */
 export interface ReportGap {
   type: 'gap'
   omitted: number
 }
 
+export interface ReportSource {
+  articleId: string
+  /** Anchor of its bibliography entry ("src-<k>") and of its section ("source-<k>"). */
+  anchor: string
+  sectionAnchor: string
+  title: string
+  shortTitle: string
+  authors: string[]
+  /** Site or publisher. */
+  publisher: string | null
+  publishedAt: string | null
+  /** The source's web address (http/https), if it has one. */
+  url: string | null
+  /** When the web address was read. */
+  accessedAt: string | null
+  /** The imported file, for sources without an address. */
+  fileName: string | null
+  format: SourceFormat
+  /** Its bibliography entry in the report's style. */
+  bibliography: { text: string; html: string }
+  csl: CslItem
+  paragraphCount: number
+  highlightCount: number
+  citationCount: number
+  /** The whole text is shown; otherwise annotated paragraphs with context and gaps. */
+  full: boolean
+  items: (ReportParagraph | ReportGap)[]
+}
+
 export interface HighlightRow {
   highlightId: string
+  articleId: string
+  /** Short title of its source, for reports with several sources. */
+  source: string
   color: HighlightColor
   passage: string
   comment: string
+  tags: string[]
   /** 1-based paragraph numbers the highlight covers now (empty for orphans). */
   paragraphNumbers: number[]
   /** Pages of those paragraphs (paged sources). */
   pages: string[]
-  /** Anchor of the first paragraph, when it is in the article section. */
+  /** Anchor of the first paragraph in its source's section. */
   anchor: string | null
-  /** Footnote number of the comment, if it has one in the article section. */
+  /** Footnote number of the comment, if it has one in the source's section. */
   footnote: number | null
   orphan: boolean
   /**
@@ -182,6 +243,12 @@ export interface HighlightRow {
    * "partly found in current text" for partial ones, "found in another paragraph" for moved ones, else null.
    */
   statusNote: string | null
+}
+
+/** The appendix's highlights, grouped by tag (a passage with two tags is in both groups); `tag` null: untagged. */
+export interface HighlightGroup {
+  tag: string | null
+  rows: HighlightRow[]
 }
 
 export interface CitationIndexRow {
@@ -193,14 +260,26 @@ export interface CitationIndexRow {
   citedBy: CitedByGroup[]
 }
 
+export interface CitationIndexSource {
+  articleId: string
+  /** The source's short title ('' for a deleted article). */
+  source: string
+  rows: CitationIndexRow[]
+}
+
 export interface ReportModel {
   meta: ReportMeta
   notes: ReportNote[]
   citations: Citation[]
-  article: (ReportParagraph | ReportGap)[]
+  /** The report's sources: cover subject first for article reports, then in bibliography order. */
+  sources: ReportSource[]
+  /** The bibliography: the sources in the style's order. */
+  bibliography: ReportSource[]
   footnotes: CommentFootnote[]
   appendix: {
-    highlights: HighlightRow[]
-    citationIndex: CitationIndexRow[]
+    /** Highlights grouped by tag, tags alphabetical, untagged last; one untagged group when nothing is tagged. */
+    highlights: HighlightGroup[]
+    highlightCount: number
+    citationIndex: CitationIndexSource[]
   }
 }

@@ -2,7 +2,8 @@
 
 import type { AnchoredHighlight, Article, ExportOptions, HighlightColor, Note, PMNode, Paragraph } from '../model'
 import { sampleParagraphs } from '../notes/test-fixtures'
-import type { ReportInput } from './model'
+import type { CslItem } from './csl'
+import type { BibliographyEntry, ReportInput, ReportSubject } from './model'
 
 export { bullet, doc, para, ref, txt } from '../notes/test-fixtures'
 
@@ -73,13 +74,36 @@ export function note(id: string, title: string, articleId: string | null, d: PMN
   return { id, title, articleId, projectId: null, revision: 1, createdAt, updatedAt: createdAt, docVersion: 1, doc: d, text: '', readOnlyReason: null }
 }
 
-export function input(parts: Partial<ReportInput> & { article: Article }, options: Partial<ExportOptions> = {}): ReportInput {
+/**
+ * A stand-in for the shell's citation-js formatter (pure, for core tests): "Family, Given. Year. Title." sorted by
+ * the first author (or title), then year. The real styles are tested with citation-js in src/main/export.
+ */
+export function testBibliography(items: CslItem[]): BibliographyEntry[] {
+  const who = (i: CslItem): string => i.author?.map((a) => a.literal ?? [a.family, a.given].filter(Boolean).join(', ')).join('; ') ?? ''
+  const year = (i: CslItem): string => (i.issued && 'date-parts' in i.issued ? String(i.issued['date-parts'][0][0]) : 'n.d.')
+  return [...items]
+    .sort((a, b) => (who(a) || a.title).localeCompare(who(b) || b.title) || year(a).localeCompare(year(b)) || a.title.localeCompare(b.title))
+    .map((i) => {
+      const text = [who(i), year(i), i.title].filter(Boolean).join('. ') + '.'
+      // Escaped like citeproc's HTML output.
+      const esc = (t: string): string => t.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;')
+      return { id: i.id, text, html: esc(text).replace(esc(i.title), `<i>${esc(i.title)}</i>`) }
+    })
+}
+
+type InputParts = Partial<Omit<ReportInput, 'subject'>> & { article?: Article; subject?: ReportSubject }
+
+/** A report input: of `article` (an article report) unless a subject is given. */
+export function input(parts: InputParts, options: Partial<ExportOptions> = {}): ReportInput {
+  const { article, subject, ...rest } = parts
   return {
+    subject: subject ?? { kind: 'article', articleId: article!.id },
     highlights: [],
     notes: [],
-    articles: { [parts.article.id]: parts.article },
+    articles: article ? { [article.id]: article } : {},
     exportedAt: '2026-11-28T23:40:00.000Z',
-    ...parts,
+    formatBibliography: testBibliography,
+    ...rest,
     options: { format: 'html', pageSize: 'A4', scope: 'full', analyst: 'J. Analyst', style: 'apa', ...options }
   }
 }

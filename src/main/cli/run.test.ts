@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } fr
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createBackend } from '../services'
-import { removeTempDirs, RESOURCES, tempDir } from '../services/test-helpers'
+import { docWithRefs, openBackend, removeTempDirs, RESOURCES, tempDir } from '../services/test-helpers'
 import { runCli, type CliIo } from './run'
 
 afterEach(() => {
@@ -36,7 +36,11 @@ describe('gloss CLI', () => {
       ['import-annotations', 'x.json', '--data-dir', dataDir],
       ['reimport', 'x.txt', '--data-dir', dataDir],
       ['reimport', 'x.txt', '--article', 'X', '--out', 'y', '--data-dir', dataDir],
-      ['list', '--data-dir']
+      ['list', '--data-dir'],
+      ['export', '--article', 'A', '--project', 'P', '--format', 'md', '--out', 'x.md', '--data-dir', dataDir],
+      ['projects', 'create', '--data-dir', dataDir],
+      ['projects', 'add', '--project', 'P', '--data-dir', dataDir],
+      ['projects', 'rename', '--data-dir', dataDir]
     ]) {
       const r = await cli(args)
       expect(r.code, args.join(' ')).toBe(2)
@@ -88,6 +92,55 @@ describe('gloss CLI', () => {
     const badFormat = await cli(['export', '--data-dir', dataDir, '--article', id, '--format', 'docx', '--out', join(dir, 'x.docx')])
     expect(badFormat.code).toBe(1)
     expect(badFormat.err).toMatch(/format/i)
+  })
+
+  it('projects: create, add sources, import into one, list notes, and export the project report', async () => {
+    const dir = tempDir()
+    const dataDir = join(dir, 'lib')
+    const memo = join(dir, 'memo.md')
+    writeFileSync(memo, '# Grain memo\n\nExports of wheat rose in February.\n\nInsurers remain cautious.\n')
+    const created = await cli(['projects', 'create', 'Black Sea grain', '--data-dir', dataDir])
+    expect(created.code, created.err).toBe(0)
+    const projectId = created.out.trim()
+    expect(projectId).toMatch(/^[0-9A-Z]{26}$/)
+    const sample = (await cli(['list', '--data-dir', dataDir])).out.split('\t')[0]
+    expect((await cli(['projects', 'add', '--project', projectId, '--article', sample, '--data-dir', dataDir])).out).toBe('Black Sea grain: 1 source\n')
+    const imported = await cli(['import', memo, '--project', projectId, '--data-dir', dataDir])
+    expect(imported.code, imported.err).toBe(0)
+    expect((await cli(['projects', '--data-dir', dataDir])).out).toBe(`${projectId}\tBlack Sea grain\t2 sources\n`)
+
+    // A project note citing both sources (written in the app; the CLI reads and exports).
+    const memoId = /^Imported (\S+)/.exec(imported.out)![1]
+    const { backend } = openBackend(dataDir)
+    const [a, b] = [await backend.getArticle(sample), await backend.getArticle(memoId)]
+    const note = await backend.createNote({ title: 'Grain brief', articleId: null, projectId })
+    const doc = docWithRefs('Wheat exports rose', [
+      { articleId: b.id, paragraphId: b.paragraphs[1].id, label: '2' },
+      { articleId: a.id, paragraphId: a.paragraphs[2].id, label: '3' }
+    ])
+    await backend.saveNote({ id: note.id, doc, baseRevision: note.revision })
+    await backend.close()
+    expect((await cli(['notes', '--data-dir', dataDir])).out).toBe(`${note.id}\tGrain brief\tproject Black Sea grain\n`)
+    const noteOut = join(dir, 'note.json')
+    expect((await cli(['export', '--note', note.id, '--format', 'json', '--out', noteOut, '--data-dir', dataDir])).code).toBe(0)
+    const json = JSON.parse(readFileSync(noteOut, 'utf8'))
+    expect(json['gloss:bibliography'].map((x: { title: string }) => x.title)).toEqual(['Grain memo', 'Putin xi sco summit'])
+
+    const out = join(dir, 'project.md')
+    const exported = await cli(['export', '--project', projectId, '--format', 'md', '--style', 'chicago-author-date', '--scope', 'annotated', '--out', out, '--data-dir', dataDir])
+    expect(exported.code, exported.err).toBe(0)
+    const md = readFileSync(out, 'utf8')
+    expect(md).toContain('# Black Sea grain\n\n*Project report*')
+    expect(md).toContain('## Sources\n\n*Chicago (author-date).*\n\n1. Grain Memo. n.d. File: memo.md.\n2. ')
+    expect(md).toContain('### Grain brief\n\nWheat exports rose  Grain memo ¶2[^c1]  Putin xi sco summit ¶3[^c2].')
+    expect(md).toContain('## Source 1 of 2: Grain memo')
+
+    const bad = await cli(['export', '--project', 'NOPE', '--format', 'md', '--out', out, '--data-dir', dataDir])
+    expect(bad.code).toBe(1)
+    expect(bad.err).toBe('gloss: That project no longer exists. It may have been deleted.\n')
+    const badStyle = await cli(['export', '--project', projectId, '--format', 'md', '--style', 'mla', '--out', out, '--data-dir', dataDir])
+    expect(badStyle.code).toBe(1)
+    expect(badStyle.err).toMatch(/style must be one of apa, chicago-author-date, harvard/)
   })
 
   it('export to an unwritable path fails with a clear message and leaves no file behind', async () => {

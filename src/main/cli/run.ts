@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { GlossError, type ImportResult, type ReimportResult } from '../../core/api'
 import { formatBytes, MAX_IMPORT_BYTES } from '../../core/import/decode'
-import type { ArticleSummary, ExportFile } from '../../core/model'
+import type { ArticleSummary, ExportFile, NoteSummary, ProjectSummary } from '../../core/model'
 import { chromiumPdfRenderer } from '../export/pdf-chromium'
 import { appRoot, defaultDataDir } from '../paths'
 import { createBackend, type Backend, type BackendApi, type BackendOptions } from '../services'
@@ -26,18 +26,29 @@ export interface CliIo {
 export const HELP = `Gloss — read closely, highlight, write a cited analysis, export an annotated report.
 
 Usage:
-  gloss import FILE|URL [--format FORMAT] [--password PASSWORD] [--data-dir DIR]
+  gloss import FILE|URL [--format FORMAT] [--password PASSWORD] [--project ID] [--data-dir DIR]
       Import a file (web page, PDF, EPUB, Word, Markdown or text) or the page at a web address
-      (http or https; fetched once, only when you ask).
+      (http or https; fetched once, only when you ask). With --project, the source joins that project.
   gloss reimport [FILE|URL] --article ID [--format FORMAT] [--password PASSWORD] [--data-dir DIR]
       Update an article from a newer version of its file or page (without FILE or URL: from the web
       address it came from). Highlights and citations follow the text; removed paragraphs are kept
       aside and what pointed at them shows as "could not be placed".
   gloss list [--data-dir DIR]
       List the articles: id, title and number of highlights, tab-separated.
-  gloss export --article ID --format pdf|md|html|json --out FILE
-               [--page-size A4|Letter] [--scope full|annotated] [--analyst NAME] [--data-dir DIR]
-      Write the annotated report of an article.
+  gloss projects [--data-dir DIR]
+      List the projects: id, title and number of sources, tab-separated.
+  gloss projects create TITLE [--data-dir DIR]
+      Create a project; prints its id.
+  gloss projects add --project ID --article ID [--data-dir DIR]
+      Add a source to a project (a source can be in several projects).
+  gloss notes [--data-dir DIR]
+      List the notes: id, title, and the project or article each belongs to, tab-separated.
+  gloss export --article ID|--note ID|--project ID --format pdf|md|html|json --out FILE
+               [--page-size A4|Letter] [--scope full|annotated] [--style apa|chicago-author-date|harvard]
+               [--analyst NAME] [--data-dir DIR]
+      Write the annotated report of an article (with the notes about it), of one note, or of a whole
+      project: the analysis with numbered citations, a bibliography in the chosen style, the cited and
+      highlighted passages of every source (--scope full: their whole text), highlights by tag.
   gloss import-annotations FILE --article ID [--data-dir DIR]
       Restore highlights from a W3C Web Annotation JSON export of the same article.
   gloss help
@@ -55,7 +66,7 @@ interface Parsed {
   flags: Map<string, string>
 }
 
-const VALUE_FLAGS = new Set(['--data-dir', '--format', '--article', '--out', '--page-size', '--scope', '--analyst', '--password'])
+const VALUE_FLAGS = new Set(['--data-dir', '--format', '--article', '--note', '--project', '--out', '--page-size', '--scope', '--style', '--analyst', '--password'])
 
 /** "https://…", "http://…" or "www.…": a web address rather than a file name. */
 const isWebAddress = (arg: string): boolean => /^(?:https?:\/\/|www\.)/i.test(arg.trim())
@@ -82,6 +93,9 @@ function allowOnly(p: Parsed, allowed: string[], positionals: number): void {
   for (const f of p.flags.keys()) if (!allowed.includes(f)) throw new UsageError(`"gloss ${p.command}" does not take ${f}.`)
   if (p.positional.length > positionals) throw new UsageError(`Unexpected argument "${p.positional[positionals]}".`)
 }
+
+/** A title as one tab-free cell of a tab-separated line. */
+const cell = (s: string): string => s.replace(/[\t\n\r]+/g, ' ').trim()
 
 function need(p: Parsed, flag: string): string {
   const v = p.flags.get(flag)
@@ -165,18 +179,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const commands: Record<string, { check: () => void; run: (api: BackendApi) => Promise<void> }> = {
     import: {
       check: () => {
-        allowOnly(p, ['--data-dir', '--format', '--password'], 1)
+        allowOnly(p, ['--data-dir', '--format', '--password', '--project'], 1)
         if (!p.positional[0]) throw new UsageError('"gloss import" needs a FILE or a web address to import.')
         if (isWebAddress(p.positional[0]) && p.flags.has('--format')) throw new UsageError('--format is for files; a web address says what it is.')
       },
       run: async (api) => {
         const source = p.positional[0]
+        const project = p.flags.has('--project') ? { projectId: p.flags.get('--project') } : {}
         let result: ImportResult
         if (isWebAddress(source)) {
           io.err(`Fetching ${source}…\n`)
-          result = await call<ImportResult>(api, 'importUrl', [{ url: source }])
+          result = await call<ImportResult>(api, 'importUrl', [{ url: source, ...project }])
         } else {
-          const req: Record<string, unknown> = { name: basename(source), base64: readInput(source).toString('base64') }
+          const req: Record<string, unknown> = { name: basename(source), base64: readInput(source).toString('base64'), ...project }
           if (p.flags.has('--format')) req.format = p.flags.get('--format')
           if (p.flags.has('--password')) req.password = p.flags.get('--password')
           result = await call<ImportResult>(api, 'importFile', [req])
@@ -213,20 +228,72 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       check: () => allowOnly(p, ['--data-dir'], 0),
       run: async (api) => {
         const list = await call<ArticleSummary[]>(api, 'listArticles', [])
-        for (const a of list) io.out(`${a.id}\t${a.title.replace(/[\t\n]/g, ' ')}\t${plural(a.highlightCount, 'highlight')}\n`)
+        for (const a of list) io.out(`${a.id}\t${cell(a.title)}\t${plural(a.highlightCount, 'highlight')}\n`)
+      }
+    },
+    projects: {
+      check: () => {
+        const sub = p.positional[0]
+        if (sub === undefined) allowOnly(p, ['--data-dir'], 0)
+        else if (sub === 'create') {
+          allowOnly(p, ['--data-dir'], 2)
+          if (!p.positional[1]?.trim()) throw new UsageError('"gloss projects create" needs the TITLE of the new project.')
+        } else if (sub === 'add') {
+          allowOnly(p, ['--data-dir', '--project', '--article'], 1)
+          need(p, '--project')
+          need(p, '--article')
+        } else throw new UsageError(`"gloss projects" has no "${sub}" command (use create or add).`)
+      },
+      run: async (api) => {
+        const sub = p.positional[0]
+        if (sub === 'create') {
+          const project = await call<ProjectSummary>(api, 'createProject', [{ title: p.positional[1] }])
+          io.out(`${project.id}\n`)
+        } else if (sub === 'add') {
+          const project = await call<ProjectSummary>(api, 'addToProject', [{ projectId: need(p, '--project'), articleIds: [need(p, '--article')] }])
+          io.out(`${project.title}: ${plural(project.sourceCount, 'source')}\n`)
+        } else {
+          const list = await call<ProjectSummary[]>(api, 'listProjects', [])
+          for (const x of list) io.out(`${x.id}\t${cell(x.title)}\t${plural(x.sourceCount, 'source')}\n`)
+        }
+      }
+    },
+    notes: {
+      check: () => allowOnly(p, ['--data-dir'], 0),
+      run: async (api) => {
+        const [notes, projects, articles] = await Promise.all([
+          call<NoteSummary[]>(api, 'listNotes', []),
+          call<ProjectSummary[]>(api, 'listProjects', []),
+          call<ArticleSummary[]>(api, 'listArticles', [])
+        ])
+        const projectTitle = new Map(projects.map((x) => [x.id, x.title]))
+        const articleTitle = new Map(articles.map((x) => [x.id, x.title]))
+        for (const n of notes) {
+          const owner = n.projectId
+            ? `project ${cell(projectTitle.get(n.projectId) ?? n.projectId)}`
+            : n.articleId
+              ? `article ${cell(articleTitle.get(n.articleId) ?? n.articleId)}`
+              : 'free note'
+          io.out(`${n.id}\t${cell(n.title) || 'Untitled note'}\t${owner}\n`)
+        }
       }
     },
     export: {
       check: () => {
-        allowOnly(p, ['--data-dir', '--article', '--format', '--out', '--page-size', '--scope', '--analyst'], 0)
-        for (const f of ['--article', '--format', '--out']) need(p, f)
+        allowOnly(p, ['--data-dir', '--article', '--note', '--project', '--format', '--out', '--page-size', '--scope', '--style', '--analyst'], 0)
+        const subjects = ['--article', '--note', '--project'].filter((f) => p.flags.has(f))
+        if (subjects.length !== 1) throw new UsageError('"gloss export" needs exactly one of --article, --note or --project (what the report covers).')
+        for (const f of ['--format', '--out']) need(p, f)
       },
       run: async (api) => {
         const req = {
-          articleId: need(p, '--article'),
+          articleId: p.flags.get('--article') ?? null,
+          noteId: p.flags.get('--note') ?? null,
+          projectId: p.flags.get('--project') ?? null,
           format: need(p, '--format'),
           pageSize: p.flags.get('--page-size') ?? 'A4',
           scope: p.flags.get('--scope') ?? 'full',
+          style: p.flags.get('--style') ?? 'apa',
           analyst: p.flags.get('--analyst') ?? ''
         }
         const out = resolve(need(p, '--out'))

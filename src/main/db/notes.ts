@@ -145,3 +145,11 @@ export function notesAboutArticle(db: DB, articleId: string): Note[] {
     .all(articleId, articleId, articleId) as NoteRow[]
   return rows.map(toNote)
 }
+
+/** A project's live notes, oldest first. */
+export function notesOfProject(db: DB, projectId: string): Note[] {
+  const rows = db
+    .prepare('SELECT * FROM notes WHERE project_id = ? AND deleted_at IS NULL ORDER BY created_at, id')
+    .all(projectId) as NoteRow[]
+  return rows.map(toNote)
+}

@@ -94,4 +94,59 @@ describe('exportReport', () => {
     other.backend.close()
     backend.close()
   })
+
+  it('exports a project: its notes, every source in the bibliography, cited passages and tags, in every format', async () => {
+    const pdf = recordingPdf()
+    const { backend, article } = await annotated(pdf)
+    const memo = '# Grain memo\n\nExports of wheat rose in February.\n\nInsurers remain cautious about the corridor.\n'
+    const { article: m } = await backend.importFile({ name: 'memo.md', base64: Buffer.from(memo).toString('base64') })
+    const second = await backend.getArticle(m.id)
+    const project = await backend.createProject({ title: 'Black Sea grain' })
+    await backend.addToProject({ projectId: project.id, articleIds: [article.id, second.id] })
+    const hl = await backend.createHighlight({ articleId: second.id, color: 'green', targets: [target(second.paragraphs[2], 'Insurers remain cautious')] })
+    await backend.setTag({ kind: 'highlight', targetId: hl.id, tag: 'insurance', on: true })
+    const note = await backend.createNote({ title: 'Brief', articleId: null, projectId: project.id })
+    const doc = docWithRefs('Exports rose while insurers hesitated', [
+      { articleId: second.id, paragraphId: second.paragraphs[1].id, label: '2' },
+      { articleId: article.id, paragraphId: article.paragraphs[0].id, label: '1' }
+    ])
+    await backend.saveNote({ id: note.id, doc, baseRevision: note.revision })
+
+    const req = { projectId: project.id, pageSize: 'A4' as const, scope: 'annotated' as const, analyst: 'R. Analyst', style: 'harvard' as const }
+    const md = await backend.exportReport({ ...req, format: 'md' })
+    expect(md.filename).toBe('black-sea-grain-project-report.md')
+    const mdText = text(md.base64)
+    expect(mdText).toContain('Exports rose while insurers hesitated  Grain memo ¶2[^c1]  Putin xi sco summit ¶1[^c2].')
+    expect(mdText).toContain('*Harvard.*\n\n1. ‘Grain memo’ (no date). File: memo.md.\n2. ')
+    expect(mdText).toContain('#### insurance (1 passage)')
+
+    await backend.exportReport({ ...req, format: 'pdf' })
+    const html = pdf.calls.at(-1)!.html
+    expect(pdf.calls.at(-1)!.title).toBe('Black Sea grain')
+    expect(html).toContain('<div class="kicker sans">Project report</div><h1>Black Sea grain</h1>')
+    expect(html).toContain('<h3 class="tag">insurance <span class="count">1 passage</span></h3>')
+
+    const json = JSON.parse(text((await backend.exportReport({ ...req, format: 'json' })).base64))
+    expect(json['gloss:bibliography'].map((x: { id: string }) => x.id).sort()).toEqual([article.id, second.id].sort())
+    const tagged = json.first.items.find((i: { id: string }) => i.id === `urn:gloss:highlight:${hl.id}`)
+    expect(tagged.body).toEqual({ type: 'TextualBody', value: 'insurance', purpose: 'tagging' })
+    expect(tagged.target.source).toBe('memo.md')
+
+    // A note alone.
+    const noteMd = text((await backend.exportReport({ ...req, projectId: null, noteId: note.id, format: 'md' })).base64)
+    expect(noteMd).toContain('# Brief\n\n*Note report*')
+    await expect(backend.exportReport({ ...req, projectId: null, noteId: '01NOPE', format: 'md' })).rejects.toMatchObject({ code: 'not_found' })
+
+    // The project's JSON, read into another library that holds a copy of one source: only its annotations are used.
+    const other = openBackend()
+    const { article: copy } = await other.backend.importFile({ name: 'memo.md', base64: Buffer.from(memo).toString('base64') })
+    const restored = await other.backend.importAnnotations({ articleId: copy.id, json: JSON.stringify(json) })
+    expect(restored.created).toBe(1)
+    const [sample] = (await other.backend.listArticles()).filter((a) => a.id !== copy.id)
+    const fromSample = await other.backend.importAnnotations({ articleId: sample.id, json: JSON.stringify(json) })
+    expect(fromSample.created).toBe(1) // the sample's highlight, found by its file name
+    expect(fromSample.warnings).toContain('1 annotation is about another source in this file and was left out.')
+    other.backend.close()
+    backend.close()
+  })
 })

@@ -2,12 +2,14 @@
 // annotations from such a JSON file.
 import { GlossError, type ExportRequest } from '../../core/api'
 import { nowIso } from '../../core/ids'
-import type { Article, ExportFile, ExportFormat } from '../../core/model'
+import type { AnchoredHighlight, Article, ExportFile, ExportFormat, Note } from '../../core/model'
 import { fromWebAnnotations, toWebAnnotations } from '../../core/report/annotations'
-import { buildReport, type ReportInput } from '../../core/report/build'
+import { buildReport, type ReportInput, type ReportSubject } from '../../core/report/build'
 import { renderReportHtml } from '../../core/report/html'
 import { renderReportMarkdown } from '../../core/report/markdown'
-import * as articles from '../db/articles'
+import * as articlesRepo from '../db/articles'
+import * as projectsRepo from '../db/projects'
+import { formatBibliography } from '../export/bibliography'
 import { writeTx } from '../db/database'
 import * as highlightsRepo from '../db/highlights'
 import * as notesRepo from '../db/notes'
@@ -35,41 +37,66 @@ export function slugify(title: string): string {
   return slug || 'article'
 }
 
-function reportInput(ctx: Ctx, req: ExportRequest): ReportInput {
-  if (!req.articleId) throw new GlossError('invalid_input', 'Reports of notes and projects are not available yet.')
-  const article = requireArticle(ctx, req.articleId)
-  const highlights = anchorInOrder(article.paragraphs, highlightsRepo.listHighlights(ctx.db, article.id))
-  const notes = notesRepo.notesAboutArticle(ctx.db, article.id)
-  const referenced: Record<string, Article> = { [article.id]: article }
-  for (const note of notes) {
-    for (const ref of notesRepo.refsOfNote(ctx.db, note.id)) {
-      if (ref.articleId in referenced) continue
-      const other = articles.getArticle(ctx.db, ref.articleId)
-      if (other) referenced[ref.articleId] = other
-    }
+/** The report's subject and the notes to choose from (the core selects the report's notes). */
+function subjectOf(ctx: Ctx, req: ExportRequest): { subject: ReportSubject; notes: Note[]; name: string } {
+  if (req.projectId) {
+    const project = projectsRepo.getProject(ctx.db, req.projectId)
+    if (!project) throw new GlossError('not_found', 'That project no longer exists. It may have been deleted.')
+    const subject: ReportSubject = { kind: 'project', projectId: project.id, title: project.title, articleIds: project.articleIds }
+    return { subject, notes: notesRepo.notesOfProject(ctx.db, project.id), name: project.title }
   }
+  if (req.noteId) {
+    const note = notesRepo.getNote(ctx.db, req.noteId)
+    if (!note) throw new GlossError('not_found', 'That note no longer exists. It may have been deleted.')
+    return { subject: { kind: 'note', noteId: note.id }, notes: [note], name: note.title }
+  }
+  const article = requireArticle(ctx, req.articleId!)
+  return { subject: { kind: 'article', articleId: article.id }, notes: notesRepo.notesAboutArticle(ctx.db, article.id), name: article.title }
+}
+
+/** Everything the report builder needs, read in one pass: the subject's notes, every article they draw on, highlights. */
+function reportInput(ctx: Ctx, req: ExportRequest): { input: ReportInput; name: string } {
+  const { subject, notes, name } = subjectOf(ctx, req)
+  const ids = new Set<string>(subject.kind === 'article' ? [subject.articleId] : subject.kind === 'project' ? subject.articleIds : [])
+  for (const note of notes) {
+    if (note.articleId) ids.add(note.articleId)
+    for (const ref of notesRepo.refsOfNote(ctx.db, note.id)) ids.add(ref.articleId)
+  }
+  const articles: Record<string, Article> = {}
+  const highlights: AnchoredHighlight[] = []
+  for (const id of ids) {
+    const article = articlesRepo.getArticle(ctx.db, id)
+    if (!article) continue
+    articles[id] = article
+    highlights.push(...anchorInOrder(article.paragraphs, highlightsRepo.listHighlights(ctx.db, id)))
+  }
+  const options = { format: req.format, pageSize: req.pageSize, scope: req.scope, analyst: req.analyst, style: req.style }
   return {
-    article,
-    highlights,
-    notes,
-    articles: referenced,
-    options: { format: req.format, pageSize: req.pageSize, scope: req.scope, analyst: req.analyst, style: req.style },
-    exportedAt: nowIso()
+    name,
+    input: {
+      subject,
+      articles,
+      highlights,
+      notes,
+      options,
+      exportedAt: nowIso(),
+      formatBibliography: (items) => formatBibliography(items, req.style, ctx.opts.resourcesDir)
+    }
   }
 }
 
 async function render(ctx: Ctx, input: ReportInput): Promise<Uint8Array> {
   const { format } = input.options
-  if (format === 'json') return new TextEncoder().encode(JSON.stringify(toWebAnnotations(input), null, 2))
   const model = buildReport(input)
+  if (format === 'json') return new TextEncoder().encode(JSON.stringify(toWebAnnotations(input, model), null, 2))
   if (format === 'md') return new TextEncoder().encode(renderReportMarkdown(model))
   const html = renderReportHtml(model)
   if (format === 'html') return new TextEncoder().encode(html)
-  return ctx.opts.pdf(html, { pageSize: input.options.pageSize, title: input.article.title })
+  return ctx.opts.pdf(html, { pageSize: input.options.pageSize, title: model.meta.title })
 }
 
 export async function exportReport(ctx: Ctx, req: ExportRequest): Promise<ExportFile> {
-  const input = reportInput(ctx, req)
+  const { input, name } = reportInput(ctx, req)
   let bytes: Uint8Array
   try {
     bytes = await render(ctx, input)
@@ -79,7 +106,7 @@ export async function exportReport(ctx: Ctx, req: ExportRequest): Promise<Export
     throw new GlossError('export_failed', `The ${req.format.toUpperCase()} report could not be produced: ${(error as Error).message}`)
   }
   return {
-    filename: `${slugify(input.article.title)}-report.${req.format}`,
+    filename: `${slugify(name)}-${req.projectId ? 'project-' : req.noteId ? 'note-' : ''}report.${req.format}`,
     mimeType: MIME[req.format],
     base64: Buffer.from(bytes).toString('base64'),
     byteLength: bytes.byteLength
