@@ -35,11 +35,23 @@ test('the tag manager lists tags with counts, refuses a clashing rename, merges,
   await tagHighlight(app, putin, 'Leaders')
   await tagHighlight(app, xi, 'Leader')
   await tagHighlight(app, gas, 'Risk')
+  // "Tag" on a selection, typing at once (before the field has appeared): nothing typed is lost.
+  await app.selectPhrase(9, 'prime Russian brass')
+  await page.getByRole('toolbar', { name: 'Highlight the selected text' }).getByRole('button', { name: 'Tag', exact: true }).click()
+  await page.keyboard.type('Military', { delay: 0 })
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Suppl', { delay: 0 })
+  const quick = page.getByRole('toolbar', { name: 'Edit highlight' })
+  await expect(quick.getByRole('list', { name: 'Tags of this highlight' }).getByRole('listitem')).toHaveText(['Military'])
+  await expect(quick.getByRole('combobox', { name: 'Add a tag' })).toHaveValue('Suppl')
+  await page.keyboard.press('Escape') // the suggestions
+  await page.keyboard.press('Escape') // the toolbar
+  await expect(quick).toBeHidden()
 
   await app.backToLibrary()
   await app.sidebar.getByRole('button', { name: 'Tags' }).click()
-  await expect(app.sidebar.getByRole('button', { name: 'Tags' })).toHaveAccessibleDescription('3 tags')
-  await expect(tagList(page).getByRole('listitem')).toHaveCount(3)
+  await expect(app.sidebar.getByRole('button', { name: 'Tags' })).toHaveAccessibleDescription('4 tags')
+  await expect(tagList(page).getByRole('listitem')).toHaveCount(4)
   await expect(tagRow(page, 'Leaders')).toContainText('1 highlight · 0 sources')
 
   // Renaming "Leader" to a name another tag has is refused, in words, and the field stays.
@@ -58,7 +70,7 @@ test('the tag manager lists tags with counts, refuses a clashing rename, merges,
   await merge.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Leaders (1 highlight · 0 sources)' })
   await merge.getByRole('button', { name: 'Merge into “Leaders”' }).click()
   await expect(app.toast('Merged “Leader” into “Leaders”.')).toBeVisible()
-  await expect(tagList(page).getByRole('listitem')).toHaveCount(2)
+  await expect(tagList(page).getByRole('listitem')).toHaveCount(3)
   await expect(tagRow(page, 'Leaders')).toContainText('2 highlights · 0 sources')
 
   // Rename "Risk".
