@@ -203,6 +203,20 @@ test('a project note cites two sources: chips, backlinks, Cite in note, drag and
   await expect(app.article).toHaveAttribute('aria-label', MEMO)
   await expect(app.paragraph(2)).toBeInViewport()
   await expect(page.getByRole('toolbar', { name: 'Edit highlight' })).toBeVisible()
+
+  // "Export this note…" from the notes pane: the note's own report (Markdown here), with what it cites.
+  await notesPane(page).getByRole('button', { name: 'Note actions' }).click()
+  await page.getByRole('menuitem', { name: 'Export this note…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export note report' })
+  await expect(dialog).toContainText('Note: Corridor assessment')
+  await dialog.getByRole('radio', { name: 'Markdown', exact: true }).check()
+  const download = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const md = readFileSync((await (await download).path())!, 'utf8')
+  expect(md).toContain('Corridor assessment')
+  expect(md).toContain('Insurers remain cautious about the corridor and war-risk premiums')
+  expect(md).toContain('Beijing Winter Olympics')
+  expect(md).toMatch(/Grain memo/)
 })
 
 test('the project report: both sources in Sources, both cited passages, the tag appendix (PDF read back)', async ({ page }) => {
@@ -236,7 +250,8 @@ test('the project report: both sources in Sources, both cited passages, the tag 
   // The appendix of highlights by tag (then the untagged ones).
   expect(text).toMatch(/Highlights by tag Leaders 1 passage .*Putin xi sco summit ¶1 Blue Russian President Vladimir Putin Risk 1 passage .*Grain memo ¶3 Yellow Insurers remain cautious/)
 
-  // The style is remembered for the next export.
-  await page.getByRole('button', { name: 'Export project…' }).click()
+  // The style is remembered for the next export (opened with the keyboard this time).
+  await page.keyboard.press('ControlOrMeta+Shift+E')
+  await expect(dialog).toBeVisible()
   await expect(dialog.getByRole('combobox', { name: /Citation style/ })).toHaveValue('chicago-author-date')
 })
