@@ -379,7 +379,9 @@ function appendix(model: ReportModel): string {
 
 // ------------------------------------------------------------------------------------------- document
 
-const KICKERS: Record<ReportModel['meta']['kind'], string> = { article: 'Annotated report', note: 'Note report', project: 'Project report' }
+/** What each kind of report is called (cover, page heads, title). */
+export const REPORT_KINDS: Record<ReportModel['meta']['kind'], string> = { article: 'Annotated report', note: 'Note report', project: 'Project report' }
+const KICKERS = REPORT_KINDS
 
 function cover(model: ReportModel): string {
   const m = model.meta
