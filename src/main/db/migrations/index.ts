@@ -2,6 +2,7 @@
 // Append new files here; never edit one that has shipped.
 import { sql as m001 } from './001-initial'
 import { sql as m002 } from './002-source-details'
+import { sql as m003 } from './003-search-index'
 
 export interface Migration {
   version: number
@@ -13,7 +14,8 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001-initial', sql: m001 },
-  { version: 2, name: '002-source-details', sql: m002, rebuildsTables: true }
+  { version: 2, name: '002-source-details', sql: m002, rebuildsTables: true },
+  { version: 3, name: '003-search-index', sql: m003 }
 ]
 
 /** The schema version this build of Gloss writes. */
