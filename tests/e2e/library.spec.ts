@@ -163,6 +163,12 @@ test('projects are created with the keyboard, renamed in place, and deleted with
   await page.keyboard.type('Enrgy')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 2, name: 'Enrgy' })).toBeVisible()
+  // Its notes are written beside one of its sources: without any, a new note is explained, not made.
+  await page.keyboard.press(`${MOD}+Alt+KeyN`)
+  await expect(app.toast('Add a source to this project first: notes are written beside a source in the reader.')).toBeVisible()
+  await page.getByRole('tab', { name: /Notes/ }).click()
+  await expect(page.getByRole('tabpanel', { name: 'Notes' })).toContainText('Add a source to the project first')
+  await expect(page.getByRole('tabpanel', { name: 'Notes' }).getByRole('button', { name: 'New note' })).toBeDisabled()
   // An empty title is refused in words.
   await page.keyboard.press(`${MOD}+Alt+KeyP`)
   await page.keyboard.press('Enter')

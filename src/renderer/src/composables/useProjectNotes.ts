@@ -98,6 +98,17 @@ export async function createProjectNote(projectId: string, title = 'Untitled not
   }
 }
 
+/** "New note" in a project (button, or Mod+Alt+N in the project view): creates it and opens it beside a source. */
+export async function newProjectNote(projectId: string): Promise<void> {
+  if (!canOpenProjectNotes(projectId)) {
+    showToast('Add a source to this project first: notes are written beside a source in the reader.', { kind: 'info' })
+    return
+  }
+  const note = await createProjectNote(projectId)
+  if (typeof note === 'string') showToast(`The note could not be created: ${note}`, { kind: 'error' })
+  else openProjectNote(note)
+}
+
 export function noteTitleProblem(raw: string): string | null {
   const title = raw.replace(/\s+/g, ' ').trim()
   if (!title) return 'A note needs a title.'
