@@ -451,6 +451,8 @@ export const METHODS = {
   renameNote: method({ args: [arg('the rename request', RenameNoteRequest)], result: as<NoteSummary>() }),
   saveNote: method({ args: [arg('the save request', SaveNoteRequest)], result: as<SaveNoteResult>() }),
   deleteNote: method({ args: [noteId], result: as<void>() }),
+  /** Undoes deleteNote (a note deleted with its article or project comes back with it instead). */
+  restoreNote: method({ args: [noteId], result: as<NoteSummary>() }),
   /** References of a note, checked against current article text (ok / changed / orphan). */
   checkNoteRefs: method({ args: [noteId], result: as<CheckedRef[]>() }),
   /** For every paragraph of the article that is cited: the citing references. */

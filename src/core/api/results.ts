@@ -41,6 +41,8 @@ export interface SearchHit {
   /** For note hits. */
   noteId: string | null
   noteTitle: string | null
+  /** For note hits: the project the note belongs to, if any. */
+  projectId: string | null
   /** For highlight hits. */
   highlightId: string | null
   highlightColor: HighlightColor | null

@@ -114,6 +114,7 @@ export function backendOn(ctx: Ctx): Backend {
     renameNote: async (req) => notes.renameNote(ctx, req),
     saveNote: async (req) => notes.saveNote(ctx, req),
     deleteNote: async (id) => notes.deleteNote(ctx, id),
+    restoreNote: async (id) => notes.restoreNote(ctx, id),
     checkNoteRefs: async (noteId) => notes.checkNoteRefs(ctx, noteId),
     getBacklinks: async (articleId) => notes.getBacklinks(ctx, articleId),
 

@@ -128,13 +128,25 @@ export async function renameProjectNote(note: NoteSummary, title: string): Promi
   }
 }
 
-/** Deletes a note for good (there is no undo for notes: the person confirms first). */
+/** Deletes a note; the message that says so can undo it. */
+/** Undoes deleteNote. */
+async function restoreNote(note: Pick<NoteSummary, 'id' | 'title'>): Promise<void> {
+  try {
+    await api.restoreNote(note.id)
+    await refreshProjectNotes()
+    void refreshProjects()
+    showToast(`Restored the note “${note.title}”.`, { kind: 'info' })
+  } catch (err) {
+    showToast(`Could not restore “${note.title}”: ${errorMessage(err)}`, { kind: 'error' })
+  }
+}
+
 export async function deleteNote(note: Pick<NoteSummary, 'id' | 'title'>): Promise<boolean> {
   try {
     await api.deleteNote(note.id)
     projectNotes.list = projectNotes.list.filter((n) => n.id !== note.id)
     if (pin.noteId === note.id) pin.noteId = null
-    showToast(`Deleted the note “${note.title}”.`, { kind: 'info' })
+    showToast(`Deleted the note “${note.title}”.`, { kind: 'info', action: { label: 'Undo', run: () => void restoreNote(note) } })
     void refreshProjects()
     return true
   } catch (err) {
