@@ -129,7 +129,7 @@ export function sentenceAt(sentences: [number, number][], at: number): number {
 
 /** Words of a span of text ("U.S.-China" is one word; so are "it’s" and "commander-in-chief"). */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*/gu)?.length ?? 0
+  return text.match(/[\p{L}\p{N}]+(?:[’'.\-]+[\p{L}\p{N}]+)*/gu)?.length ?? 0
 }
 
 /** Text compared loosely: typographic quotes and dashes folded, case and spacing ignored, edge punctuation dropped. */
