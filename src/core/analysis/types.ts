@@ -130,3 +130,36 @@ export interface ArticleAnalysis {
   quotes: QuoteAnalysis
   entities: Entity[]
 }
+
+/** How a quotation written in a note compares with the paragraph its chip cites. */
+export type IntegrityStatus =
+  /** Word for word as in the paragraph (case, typography, punctuation and marked omissions “…” aside). */
+  | 'exact'
+  /** Close to the paragraph's words, but some differ: `diff` shows which. */
+  | 'differs'
+  /** The paragraph does not hold these words (`foundIn` may name the paragraph that does). */
+  | 'not_in_source'
+  /** The cited paragraph (or its article) is no longer there. */
+  | 'source_missing'
+
+export interface NoteQuoteCheck {
+  /** Which text block of the note (0-based, in document order, as in docToText's lines) holds the quotation. */
+  block: number
+  /** [start, end) of the quoted words in that block's text, chips read as "¶12". */
+  start: number
+  end: number
+  quote: string
+  /** The chip the quotation stands beside: its 0-based order in the note (as NoteRef.ordinal) and what it cites. */
+  ordinal: number
+  articleId: string
+  paragraphId: string
+  /** The cited paragraph's current 1-based number, or null when it is gone. */
+  paragraphNumber: number | null
+  status: IntegrityStatus
+  /** For 'differs': the quotation word by word against the source ('removed': the source's words, 'added': the note's). */
+  diff: { op: 'same' | 'added' | 'removed'; text: string }[] | null
+  /** For 'differs': the source's words the quotation stands for. */
+  source: string | null
+  /** For 'not_in_source' and 'source_missing': another paragraph of the article holding the quotation word for word. */
+  foundIn: { paragraphId: string; number: number } | null
+}
