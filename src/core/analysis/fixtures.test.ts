@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import nlp from 'compromise'
 import { compromiseEngine } from './nlp-compromise'
 import { analyseArticle } from './quotes'
 import type { EntityType } from './types'
@@ -30,7 +31,7 @@ interface EntityFixture {
 }
 
 const dir = join(__dirname, 'fixtures')
-const engine = compromiseEngine()
+const engine = compromiseEngine(nlp)
 
 function analyse(paragraphs: string[]) {
   const input = paragraphs.map((text, index) => ({ id: `p${index + 1}`, index, text }))

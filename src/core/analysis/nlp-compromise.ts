@@ -1,7 +1,10 @@
 // The NLP engine on compromise (pure JavaScript, offline, in Node and the browser): its tagger gives each word a
 // part of speech and name tags, and its people(), organizations() and places() give the names it recognises. They
 // are noisy ("President" alone, "Putin’s", "State Tony"): entities.ts cleans them.
-import nlp from 'compromise'
+//
+// The library is handed in (it takes about a second to load): the backend loads it in its worker only when an
+// analysis runs; tests and the browser pass their own import.
+import type nlpLib from 'compromise'
 import type { NameTag, NlpEngine, NlpResult, NlpSpan, NlpTerm, Pos } from './nlp'
 import type { EntityType } from './types'
 
@@ -56,7 +59,10 @@ function spansOf(matches: CMatch[], kind: EntityType): NlpSpan[] {
   return matches.map((m) => ({ kind, start: m.offset.start, end: m.offset.start + m.offset.length }))
 }
 
-export function compromiseEngine(): NlpEngine {
+/** compromise's default export (the `nlp` function). */
+export type Compromise = typeof nlpLib
+
+export function compromiseEngine(nlp: Compromise): NlpEngine {
   return {
     id: `compromise@${(nlp as unknown as { version: string }).version}/${ADAPTER_VERSION}`,
     analyse(text: string): NlpResult {

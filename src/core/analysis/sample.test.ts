@@ -3,11 +3,12 @@
 // "told reporters"), which makes it a fair test of attributions that are not the usual words.
 import { describe, expect, it } from 'vitest'
 import { sampleParagraphs } from '../notes/test-fixtures'
+import nlp from 'compromise'
 import { compromiseEngine } from './nlp-compromise'
 import { analyseArticle } from './quotes'
 
 const paragraphs = sampleParagraphs()
-const engine = compromiseEngine()
+const engine = compromiseEngine(nlp)
 const { quotes, entities } = analyseArticle(
   paragraphs,
   paragraphs.map((p) => engine.analyse(p.text))
