@@ -382,16 +382,16 @@ const AchSourceSchema = v.pipe(
     kind: oneOf(['paragraph', 'highlight'] as const),
     articleId: id(),
     paragraphId: v.nullish(id(), null),
-    highlightId: v.nullish(id(), null),
+    highlightId: v.optional(v.nullable(id())),
     /** The passage as the user picked it (shown in the matrix and the report). */
-    quote: v.nullish(text({ max: MAX_ACH_LABEL }), '')
+    quote: v.optional(text({ max: MAX_ACH_LABEL }))
   }),
   v.forward(
     v.check((s) => s.kind !== 'paragraph' || s.paragraphId !== null, 'must be given for a paragraph'),
     ['paragraphId']
   ),
   v.forward(
-    v.check((s) => s.kind !== 'highlight' || s.highlightId !== null, 'must be given for a highlight'),
+    v.check((s) => s.kind !== 'highlight' || !!s.highlightId, 'must be given for a highlight'),
     ['highlightId']
   )
 )

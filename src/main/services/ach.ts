@@ -4,7 +4,7 @@
 import * as v from 'valibot'
 import { AchMatrixSchema, GlossError, type AchMatrixRecord, type AchMatrixSummary, type AchEvidenceSource, type SaveAchResult } from '../../core/api'
 import { PARSE_CONFIG } from '../../core/api/fields'
-import { ACH_FORMAT, MAX_ACH_TITLE, checkMatrix, emptyMatrix, scoreMatrix, type AchEvidence, type AchMatrix } from '../../core/analysis/ach'
+import { ACH_FORMAT, MAX_ACH_TITLE, checkMatrix, emptyMatrix, scoreMatrix, type AchEvidence, type AchMatrix, type AchSource } from '../../core/analysis/ach'
 import { newId, nowIso } from '../../core/ids'
 import type { AchMatrixInput, CreateAchRequest, SaveAchRequest } from '../../core/api'
 import * as repo from '../db/ach'
@@ -20,9 +20,21 @@ const NO_PROJECT = 'This project does not exist (it may have been deleted).'
 const NEWER = (v: number): string => `This matrix was made by a newer version of Gloss (format ${v}). It is shown read-only so nothing is lost.`
 const DAMAGED = "This matrix's stored data is damaged and cannot be opened. It has not been changed."
 
-/** A checked matrix input as the core's type (the schema already made sure of each source's kind). */
+/** A checked matrix input as the core's type: each source with the fields of its kind only. */
 function asMatrix(m: AchMatrixInput): AchMatrix {
-  return m as unknown as AchMatrix
+  return {
+    title: m.title,
+    hypotheses: m.hypotheses.map((h) => ({ id: h.id, label: h.label })),
+    evidence: m.evidence.map((e) => {
+      const s = e.source
+      const source: AchSource | null = !s
+        ? null
+        : s.kind === 'highlight'
+          ? { kind: 'highlight', highlightId: s.highlightId!, articleId: s.articleId, paragraphId: s.paragraphId, quote: s.quote ?? '' }
+          : { kind: 'paragraph', articleId: s.articleId, paragraphId: s.paragraphId!, quote: s.quote ?? '' }
+      return { id: e.id, label: e.label, source, credibility: e.credibility, relevance: e.relevance, ratings: e.ratings as AchEvidence['ratings'] }
+    })
+  }
 }
 
 function parseStored(row: repo.AchRow): { matrix: AchMatrix | null; readOnlyReason: string | null } {
