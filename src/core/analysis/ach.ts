@@ -76,6 +76,12 @@ export interface HypothesisScore {
   rated: number
 }
 
+/**
+ * Diagnosticity is measured on what the method scores — the evidence against each hypothesis: evidence that is
+ * inconsistent with none of them (only CC, C, N) or with all of them alike cannot change the ranking, whatever its
+ * consistent ratings say; Heuer: "if an item of evidence seems consistent with all the hypotheses, it may have no
+ * diagnostic value".
+ */
 export interface EvidenceScore {
   id: string
   /** Spread of the weighted inconsistency across the rated hypotheses (max − min); null with fewer than two rated. */

@@ -314,3 +314,40 @@ describe('gloss quotes and gloss entities', () => {
     }
   })
 })
+
+describe('gloss export --project with competing hypotheses', () => {
+  it('puts the project’s ACH matrix into the report, evidence linked to its paragraph', async () => {
+    const dir = tempDir()
+    const dataDir = join(dir, 'lib')
+    const { backend } = openBackend(dataDir)
+    const [article] = await backend.listArticles()
+    const full = await backend.getArticle(article.id)
+    const project = await backend.createProject({ title: 'SCO summit' })
+    await backend.addToProject({ projectId: project.id, articleIds: [article.id] })
+    await backend.createAchMatrix({
+      projectId: project.id,
+      title: 'Why now?',
+      matrix: {
+        title: 'Why now?',
+        hypotheses: [
+          { id: 'h1', label: 'Russia needs China' },
+          { id: 'h2', label: 'Routine diplomacy' }
+        ],
+        evidence: [
+          { id: 'e1', label: 'Gas paid in rubles and yuan', source: { kind: 'paragraph', articleId: article.id, paragraphId: full.paragraphs[7].id, quote: '' }, credibility: 'high', relevance: 'medium', ratings: { h1: 'CC', h2: 'I' } }
+        ]
+      }
+    })
+    await backend.close()
+    const out = join(dir, 'project.md')
+    const r = await cli(['export', '--project', project.id, '--format', 'md', '--scope', 'annotated', '--out', out, '--data-dir', dataDir])
+    expect(r.code, r.err).toBe(0)
+    const md = readFileSync(out, 'utf8')
+    expect(md).toContain('## Competing hypotheses')
+    expect(md).toContain('### Why now?')
+    expect(md).toContain('| Gas paid in rubles and yuan | ¶8 | High | Med. | CC | I | 1.41 |')
+    expect(md).toContain('*Least inconsistent first: 1. H1 (0) · 2. H2 (−1.41).*')
+    // The evidence paragraph is in the excerpts even though nothing highlights or cites it.
+    expect(md).toContain('In China, although, Russia has a key associate')
+  })
+})
