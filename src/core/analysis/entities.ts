@@ -597,6 +597,7 @@ export function extractEntities(paragraphs: ParagraphInput[], results: NlpResult
     const variants = new Map<string, number>()
     const seen = new Set<string>()
     const ms: Mention[] = []
+    const paragraphOf = new Map<string, number>()
     for (const c of g.cands.sort((a, b) => a.p - b.p || a.start - b.start)) {
       const at = `${c.p}:${c.start}`
       if (seen.has(at)) continue
@@ -621,12 +622,12 @@ export function extractEntities(paragraphs: ParagraphInput[], results: NlpResult
       if (det && c.titleStart !== undefined) extentStart -= det[0].trimStart().length
       variants.set(c.variant, (variants.get(c.variant) ?? 0) + 1)
       ms.push({ paragraphId: paragraphs[c.p].id, start: c.start, end: c.end, text: p.text.slice(c.start, c.end) })
+      paragraphOf.set(paragraphs[c.p].id, c.p)
       mentions[c.p].push({ entityId: id, type, start: c.start, end: c.end, extentStart, extentEnd })
     }
     const perParagraph = new Map<string, { paragraphId: string; number: number; count: number }>()
     for (const m of ms) {
-      const index = paragraphs.findIndex((p) => p.id === m.paragraphId)
-      const entry = perParagraph.get(m.paragraphId) ?? { paragraphId: m.paragraphId, number: paragraphs[index].index + 1, count: 0 }
+      const entry = perParagraph.get(m.paragraphId) ?? { paragraphId: m.paragraphId, number: paragraphs[paragraphOf.get(m.paragraphId)!].index + 1, count: 0 }
       entry.count++
       perParagraph.set(m.paragraphId, entry)
     }

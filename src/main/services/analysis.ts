@@ -21,8 +21,12 @@ export const BACKGROUND_LIMIT_CHARS = 1_500_000
 /** One background task covers at most this much text, and its results are saved before the next one starts. */
 const BATCH_CHARS = 200_000
 
-/** What the backend keeps about analyses: those running (per article) and the last results (a few articles). */
+/** How long the background analysis waits after an import (and while other imports run): it never competes with them. */
+export const BACKGROUND_DELAY_MS = 1500
+
+/** What the backend keeps about analyses: those waiting and running (per article) and the last results. */
 export class AnalysisState {
+  readonly waiting = new Map<string, ReturnType<typeof setTimeout>>()
   readonly running = new Map<string, Promise<void>>()
   readonly recent = new Map<string, { key: string; analysis: ArticleAnalysis }>()
   readonly controller = new AbortController()
@@ -36,6 +40,8 @@ export class AnalysisState {
 
   close(): void {
     this.closed = true
+    for (const timer of this.waiting.values()) clearTimeout(timer)
+    this.waiting.clear()
     this.controller.abort()
   }
 }
@@ -67,9 +73,23 @@ function store(ctx: Ctx, articleId: string, computed: { paragraphId: string; tex
 
 /**
  * After an import or a re-import: fills the article's cache in the background (in batches, each saved as it is
- * done). Failures are reported on stderr and left for the next request to retry.
+ * done), once no import has run for a moment — so it never slows an import down, and a process that closes right
+ * away (the command line) does not start it. Failures are reported on stderr and left for the next request to retry.
  */
 export function scheduleAnalysis(ctx: Ctx, articleId: string): void {
+  const state = ctx.analysis
+  if (state.closed) return
+  clearTimeout(state.waiting.get(articleId))
+  const timer = setTimeout(() => {
+    state.waiting.delete(articleId)
+    if (ctx.jobs.busy()) scheduleAnalysis(ctx, articleId)
+    else startAnalysis(ctx, articleId)
+  }, BACKGROUND_DELAY_MS)
+  timer.unref?.()
+  state.waiting.set(articleId, timer)
+}
+
+function startAnalysis(ctx: Ctx, articleId: string): void {
   const state = ctx.analysis
   if (state.closed) return
   const previous = state.running.get(articleId) ?? Promise.resolve()
@@ -102,6 +122,9 @@ export function scheduleAnalysis(ctx: Ctx, articleId: string): void {
 /** The article's entities and quotations (computing and caching what is missing). */
 export async function analyse(ctx: Ctx, articleId: string): Promise<ArticleAnalysis> {
   if (!articles.articleExists(ctx.db, articleId)) throw new GlossError('not_found', NOT_FOUND)
+  // A request does the work itself: no need for the background run still waiting (one already running is awaited).
+  clearTimeout(ctx.analysis.waiting.get(articleId))
+  ctx.analysis.waiting.delete(articleId)
   await ctx.analysis.running.get(articleId)
   const paragraphs = articles.getParagraphs(ctx.db, articleId)
   const task = inputs(paragraphs, cache.cachedResults(ctx.db, articleId))
