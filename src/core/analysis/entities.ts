@@ -10,7 +10,22 @@
 //   - Mentions the library missed ("Xi", "Shullman") are found by the names it did recognise.
 //   - Roles: the fullest description the text gives: an appositive ("David Shullman, the former …, said") or the
 //     title before the name ("U.S. Secretary of Defense Lloyd Austin").
-import { ALIASES, AUXILIARIES, KNOWN_ORGS, NAME_CONNECTORS, NAME_PARTICLES, NOT_NAMES, OFFICE_WORDS, ORG_HEADS, RELATIVES, TITLES, sayingLemma } from './lexicon'
+import {
+  ALIASES,
+  AUXILIARIES,
+  DETERMINERS,
+  GROUP_NOUNS,
+  KNOWN_ORGS,
+  NAME_CONNECTORS,
+  NAME_PARTICLES,
+  NOT_NAMES,
+  OFFICE_WORDS,
+  ORG_HEADS,
+  PLACE_HEADS,
+  RELATIVES,
+  TITLES,
+  sayingLemma
+} from './lexicon'
 import type { NlpResult } from './nlp'
 import { Para } from './para'
 import type { Entity, EntityType, Mention } from './types'
@@ -176,6 +191,9 @@ function cleanSpan(p: Para, start: number, end: number, type: EntityType): { sta
     if (m) (e -= m[0].length, (changed = true))
   }
   if (e <= s) return []
+  // "Chuck Burton/AP": a photo credit's agency is not part of the name.
+  const slash = text.slice(s, e).indexOf('/')
+  if (slash > 0) e = s + slash
   let pieces: { start: number; end: number }[] = [{ start: s, end: e }]
   // "U.S.-China": a compound of two names is two mentions.
   pieces = pieces.flatMap((piece) => {
@@ -250,7 +268,6 @@ function headedOrganizations(p: Para, pi: number): Candidate[] {
     while (s - 1 >= 0 && p.adjacent(s - 1, s)) {
       const w = p.word(s - 1)
       if (isCap(w) && p.terms[s - 1].pos !== 'conjunction' && !NOT_NAMES.has(bare(w)) && !POSSESSIVE.test(w)) s--
-      else if ((w === 'of' || w === 'for' || w === 'on') && s - 2 >= 0 && p.adjacent(s - 2, s - 1) && isCap(p.word(s - 2))) s--
       else break
     }
     while (s < i && !isCap(p.word(s))) s++
@@ -282,6 +299,11 @@ function spokenNames(p: Para, pi: number): Candidate[] {
     let j = i
     while (j + 1 < n && j - i < 3 && p.adjacent(j, j + 1) && (nameWord(j + 1) || (NAME_PARTICLES.has(p.word(j + 1)) && j + 2 < n && p.adjacent(j + 1, j + 2) && nameWord(j + 2)))) j++
     if (j === i || (j + 1 < n && p.adjacent(j, j + 1) && nameWord(j + 1))) continue
+    // "a Virginia Republican said" describes someone; it names no one.
+    if (i > 0 && p.adjacent(i - 1, i) && DETERMINERS.has(p.word(i - 1).toLowerCase())) {
+      i = j
+      continue
+    }
     const before = i > 0 && p.adjacent(i - 1, i) && isVerb(i - 1)
     let k = j + 1
     while (k < n && p.adjacent(k - 1, k) && AUXILIARIES.has(p.word(k).toLowerCase())) k++
@@ -296,6 +318,45 @@ function spokenNames(p: Para, pi: number): Candidate[] {
     i = j
   }
   return out
+}
+
+const isSayingVerbAt = (p: Para, i: number): boolean =>
+  i >= 0 && i < p.terms.length && !!sayingLemma(p.word(i)) && (p.terms[i].pos === 'verb' || /^(said|told|says|tells)$/i.test(p.word(i)))
+
+/**
+ * "Roof said …" somewhere, "Dylann Roof" elsewhere: a single capitalised word that speaks (right before or after a
+ * verb of saying) makes the two-word name ending in it a person's, wherever the article writes it in full.
+ */
+function addNamesOfSpeakers(paras: Para[], cands: Candidate[][]): void {
+  const speakers = new Set<string>()
+  paras.forEach((p, pi) => {
+    for (let i = 0; i < p.terms.length; i++) {
+      const w = p.word(i)
+      if (!isCap(w) || TITLES.has(bare(w)) || NOT_NAMES.has(bare(w)) || p.hasTag(i, 'place') || p.hasTag(i, 'organization')) continue
+      if (cands[pi].some((c) => c.start <= p.terms[i].start && c.end > p.terms[i].start)) continue
+      let k = i + 1
+      while (k < p.terms.length && p.adjacent(k - 1, k) && AUXILIARIES.has(p.word(k).toLowerCase())) k++
+      const before = p.adjacent(k - 1, k) && isSayingVerbAt(p, k)
+      const after = i > 0 && p.adjacent(i - 1, i) && isSayingVerbAt(p, i - 1) && !/^\s*[a-z]/.test(p.text.slice(p.terms[i].end))
+      const prevCap = i > 0 && p.adjacent(i - 1, i) && isCap(p.word(i - 1)) && !sentenceInitial(p, i - 1)
+      if ((before || after) && !prevCap) speakers.add(bare(w))
+    }
+  })
+  if (!speakers.size) return
+  paras.forEach((p, pi) => {
+    for (let i = 0; i + 1 < p.terms.length; i++) {
+      if (!p.adjacent(i, i + 1) || !speakers.has(bare(p.word(i + 1)))) continue
+      const first = p.word(i)
+      if (!isCap(first) || TITLES.has(bare(first)) || NOT_NAMES.has(bare(first)) || LEADING.has(bare(first)) || POSSESSIVE.test(first)) continue
+      if (p.hasTag(i, 'place') || p.hasTag(i, 'organization') || p.hasTag(i, 'demonym') || p.terms[i].pos === 'verb') continue
+      if (i + 2 < p.terms.length && p.adjacent(i + 1, i + 2) && isCap(p.word(i + 2)) && !POSSESSIVE.test(p.word(i + 1))) continue
+      const start = p.terms[i].start
+      const end = p.terms[i + 1].start + stripPossessive(p.word(i + 1)).length
+      if (cands[pi].some((c) => overlaps(c, { start, end }))) continue
+      cands[pi].push({ p: pi, start, end, type: 'person', weight: 1.5, variant: p.text.slice(start, p.terms[i + 1].end) })
+    }
+    cands[pi].sort((a, b) => a.start - b.start)
+  })
 }
 
 /** Extends a person the library cut short ("Ursula" → "Ursula von der Leyen", "Mykhailo" → "Mykhailo Zabrodskyi"). */
@@ -331,6 +392,11 @@ function candidatesOf(p: Para, pi: number): Candidate[] {
       const variantEnd = POSSESSIVE.test(p.text.slice(piece.start, piece.end + 2)) ? piece.end + 2 : piece.end
       let c: Candidate = { p: pi, start: piece.start, end: piece.end, type: span.kind, weight, variant: p.text.slice(piece.start, variantEnd) }
       if (c.type === 'person') c = extendPerson(p, c)
+      // "Shelby Police Department", "Emanuel AME Church", "Cooper Station": the last word says what it is.
+      const head = bare(p.text.slice(c.start, c.end).split(/\s+/).pop() ?? '')
+      if (GROUP_NOUNS.has(head)) continue
+      if (c.type !== 'organization' && ORG_HEADS.has(head) && c.end - c.start > head.length) c = { ...c, type: 'organization' }
+      else if (c.type === 'person' && PLACE_HEADS.has(head)) c = { ...c, type: 'place' }
       fromSpans.push(c)
     }
   }
@@ -452,6 +518,7 @@ interface Group {
 export function extractEntities(paragraphs: ParagraphInput[], results: NlpResult[]): EntityIndex {
   const paras = paragraphs.map((p, i) => new Para(p.text, results[i] ?? { terms: [], spans: [] }))
   const cands = paras.map((p, i) => candidatesOf(p, i))
+  addNamesOfSpeakers(paras, cands)
   const acronyms = new Map<string, string>()
   paras.forEach((p, i) => {
     for (const d of acronymDefinitions(p, cands[i])) acronyms.set(nameKey(d.acronym), nameKey(d.name))

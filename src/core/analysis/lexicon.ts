@@ -122,7 +122,15 @@ export const ORG_HEADS = new Set([
   'union', 'association', 'institute', 'university', 'corporation', 'company', 'group', 'parliament', 'assembly', 'congress',
   'senate', 'court', 'office', 'service', 'forces', 'army', 'navy', 'police', 'federation', 'foundation', 'alliance', 'authority',
   'board', 'bureau', 'centre', 'center', 'network', 'times', 'post', 'journal', 'news', 'press', 'herald', 'tribune', 'telegraph',
-  'gazette', 'guardian', 'inc', 'ltd', 'llc', 'plc', 'corp', 'co'
+  'gazette', 'guardian', 'inc', 'ltd', 'llc', 'plc', 'corp', 'co', 'church', 'cathedral', 'mosque', 'synagogue', 'temple', 'school',
+  'college', 'academy', 'hospital', 'clinic', 'museum', 'library', 'orchestra', 'club', 'team', 'radio', 'television', 'tv'
+])
+
+/** Words that end the name of a place. */
+export const PLACE_HEADS = new Set([
+  'station', 'airport', 'square', 'street', 'avenue', 'road', 'boulevard', 'park', 'bridge', 'river', 'lake', 'sea', 'ocean', 'bay',
+  'strait', 'mountain', 'mountains', 'island', 'islands', 'county', 'province', 'region', 'district', 'city', 'valley', 'peninsula',
+  'desert', 'canal', 'harbor', 'harbour', 'port', 'border'
 ])
 
 /** Names that are never entities on their own (days, months, words capitalised at the start of a sentence…). */
@@ -161,3 +169,10 @@ export const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'where', 'whe
 
 /** Institutions named by a building or a place, written without "the" in lists of entities (capitalised in text). */
 export const KNOWN_ORGS = new Set(['kremlin', 'white house', 'pentagon', 'élysée', 'elysee', 'downing street', 'state department', 'foreign office', 'bundestag', 'duma', 'knesset', 'vatican', 'politburo', 'quai d’orsay'])
+
+/** Words for members of a group: "Virginia Republicans", "a Colorado Democrat" describe people; they name no one. */
+export const GROUP_NOUNS = new Set([
+  'republican', 'republicans', 'democrat', 'democrats', 'conservative', 'conservatives', 'liberal', 'liberals', 'socialist',
+  'socialists', 'labourite', 'tory', 'tories', 'officials', 'official', 'voters', 'residents', 'lawmakers', 'senators', 'insiders',
+  'supporters', 'protesters', 'troops', 'forces', 'people', 'leaders', 'analysts', 'experts'
+])

@@ -146,11 +146,15 @@ function speakerAfter(ctx: Ctx, v: number, upperBound: number): Found | null {
 /** Prepositions a description may hold after a given word: "officials familiar with the talks", "a source close to …". */
 const PHRASE_PREPOSITIONS: Record<string, string> = { with: 'familiar', to: 'close', on: 'briefed' }
 
-function nounPhraseWord(ctx: Ctx, i: number): boolean {
+/** Prepositions inside a description before its verb, after a noun: "officials in Kyiv said", "insiders from Iowa". */
+const INNER_PREPOSITIONS = new Set(['in', 'from', 'at', 'with', 'inside', 'within'])
+
+function nounPhraseWord(ctx: Ctx, i: number, before = false): boolean {
   const t = ctx.p.terms[i]
   const w = lower(ctx.p.word(i))
   if (sayingLemma(w) && t.pos === 'verb') return false
   if (PHRASE_PREPOSITIONS[w] && i > 0 && lower(ctx.p.word(i - 1)) === PHRASE_PREPOSITIONS[w]) return true
+  if (before && INNER_PREPOSITIONS.has(w) && i > 0 && (ctx.p.terms[i - 1].pos === 'noun' || ctx.p.terms[i - 1].proper)) return true
   return t.pos === 'noun' || t.pos === 'adjective' || t.pos === 'value' || t.pos === 'determiner' || t.proper || w === 'of' || w === 'for'
 }
 
@@ -160,8 +164,8 @@ function description(ctx: Ctx, k: number, lowerBound: number): Found | null {
   const head = p.terms[k]
   if (head.pos !== 'noun' && !head.proper) return null
   let s = k
-  while (s - 1 >= 0 && p.terms[s - 1].start >= lowerBound && p.adjacent(s - 1, s) && nounPhraseWord(ctx, s - 1)) s--
-  while (s < k && ['of', 'for'].includes(lower(p.word(s)))) s++
+  while (s - 1 >= 0 && p.terms[s - 1].start >= lowerBound && p.adjacent(s - 1, s) && nounPhraseWord(ctx, s - 1, true)) s--
+  while (s < k && ['of', 'for', ...INNER_PREPOSITIONS].includes(lower(p.word(s)))) s++
   const words = k - s + 1
   if (words > 8) return null
   const firstWord = p.word(s)
@@ -170,6 +174,11 @@ function description(ctx: Ctx, k: number, lowerBound: number): Found | null {
   // A lone common noun in the middle of a clause is rarely a speaker ("the war continued"): it needs a determiner or
   // a capital, or to be plural ("officials said").
   return { kind: 'description', text: p.text.slice(p.terms[s].start, head.end), start: p.terms[s].start, end: head.end }
+}
+
+/** "A Colorado Democrat" at the start of a sentence reads "a Colorado Democrat" in a list of speakers. */
+function descriptionLabel(text: string): string {
+  return text.replace(/^(A|An|The|One|Another|Two|Three|Several|Some|Many|Most|Other|Both|Senior|Top|Former|His|Her|Their|Its)\b(?=\s)/, (w) => w.toLowerCase())
 }
 
 /** "according to X": the speaker after it, or null. */
@@ -460,7 +469,10 @@ export function extractQuotes(paragraphs: ParagraphInput[], results: NlpResult[]
       const s = toSpeaker(r, pi)
       return s && { ...s, written }
     }
-    if (found.kind === 'description') return { name: found.text, role: null, label: found.text, entityIds: [], written }
+    if (found.kind === 'description') {
+      const name = descriptionLabel(found.text)
+      return { name, role: null, label: name, entityIds: [], written }
+    }
     const entities = found.mentions.map((m) => index.byId.get(m.entityId)!).filter(Boolean)
     const name = entities.map((e) => e.name).join(' and ')
     const role = entities.length === 1 ? entities[0].role : null
