@@ -61,7 +61,18 @@ import type { SyncStatus } from '../sync/status'
 import { assertNoteDoc } from '../notes/doc'
 import { isGlossError } from '../errors'
 import { arg, base64, id, int, isPlainObject, list, obj, oneOf, text, word } from './fields'
+import {
+  ACH_RATINGS,
+  ACH_WEIGHTS,
+  MAX_ACH_LABEL,
+  MAX_ACH_TITLE,
+  MAX_EVIDENCE,
+  MAX_HYPOTHESES
+} from '../analysis/ach'
+import type { Entity, NoteQuoteCheck, QuoteAnalysis } from '../analysis/types'
 import type {
+  AchMatrixRecord,
+  AchMatrixSummary,
   AppInfo,
   CancelImportResult,
   ImportAnnotationsResult,
@@ -70,7 +81,9 @@ import type {
   SaveFileResult,
   SaveNoteResult,
   ParagraphSuggestion,
-  SearchHit
+  SaveAchResult,
+  SearchHit,
+  SearchKind
 } from './results'
 
 // ------------------------------------------------------------------------------------------- method entries
@@ -191,10 +204,22 @@ export const UpdateDetailsRequest = obj({
 })
 export type UpdateDetailsRequest = v.InferOutput<typeof UpdateDetailsRequest>
 
+/** The kinds of search hit, in the order a search lists equally good hits. */
+export const SEARCH_KINDS = ['paragraph', 'note', 'highlight'] as const satisfies readonly SearchKind[]
+
+/**
+ * A search: every word of `query` must match (the last one as a prefix). Filters narrow it: `kinds` (which kinds of
+ * hit), `articleId` (one article). A later scope (e.g. `projectId`) is one more optional field beside `articleId`;
+ * the filters combine (all must hold).
+ */
 export const SearchRequest = obj({
   query: text({ min: 1, max: MAX_QUERY, trim: true }),
   /** Maximum hits (default 50). */
-  limit: v.optional(int(1, MAX_SEARCH_HITS))
+  limit: v.optional(int(1, MAX_SEARCH_HITS)),
+  /** Only these kinds of hit (default: every kind). */
+  kinds: v.optional(list(oneOf(SEARCH_KINDS), { min: 1, max: SEARCH_KINDS.length * 2, empty: 'must name at least one kind of hit' })),
+  /** Only this article: its paragraphs, its highlights, and the notes that belong to it or cite it. */
+  articleId: v.optional(id())
 })
 export type SearchRequest = v.InferOutput<typeof SearchRequest>
 
@@ -376,6 +401,63 @@ export type ShareProjectRequest = v.InferOutput<typeof ShareProjectRequest>
 export const JoinProjectRequest = obj({ invite: text({ min: 1, max: 4096, trim: true }), name: v.optional(text({ max: 100 })) })
 export const RemoveMemberRequest = obj({ projectId: id(), memberId: id() })
 
+/** An id the matrix editor gives a hypothesis or a piece of evidence (unique within the matrix). */
+const achItemId = text({ min: 1, max: 64, trim: true })
+
+/** Where a piece of evidence comes from: a paragraph (cited) or a highlight, in one of the project's sources. */
+const AchSourceSchema = v.pipe(
+  obj({
+    kind: oneOf(['paragraph', 'highlight'] as const),
+    articleId: id(),
+    paragraphId: v.nullish(id(), null),
+    highlightId: v.optional(v.nullable(id())),
+    /** The passage as the user picked it (shown in the matrix and the report). */
+    quote: v.optional(text({ max: MAX_ACH_LABEL }))
+  }),
+  v.forward(
+    v.check((s) => s.kind !== 'paragraph' || s.paragraphId !== null, 'must be given for a paragraph'),
+    ['paragraphId']
+  ),
+  v.forward(
+    v.check((s) => s.kind !== 'highlight' || !!s.highlightId, 'must be given for a highlight'),
+    ['highlightId']
+  )
+)
+
+export const AchMatrixSchema = obj({
+  title: text({ min: 1, max: MAX_ACH_TITLE, trim: true }),
+  hypotheses: list(obj({ id: achItemId, label: text({ max: MAX_ACH_LABEL }) }), { max: MAX_HYPOTHESES }),
+  evidence: list(
+    obj({
+      id: achItemId,
+      label: text({ max: MAX_ACH_LABEL }),
+      source: v.nullish(AchSourceSchema, null),
+      credibility: oneOf(ACH_WEIGHTS),
+      relevance: oneOf(ACH_WEIGHTS),
+      /** Hypothesis id → rating (a hypothesis left out is not rated). */
+      ratings: v.pipe(v.custom<Record<string, unknown>>(isPlainObject, 'must be an object'), v.record(achItemId, oneOf(ACH_RATINGS)))
+    }),
+    { max: MAX_EVIDENCE }
+  )
+})
+export type AchMatrixInput = v.InferOutput<typeof AchMatrixSchema>
+
+export const CreateAchRequest = obj({
+  projectId: id(),
+  title: text({ min: 1, max: MAX_ACH_TITLE, trim: true }),
+  /** A matrix to start from (e.g. a copy); absent: an empty one. */
+  matrix: v.optional(AchMatrixSchema)
+})
+export type CreateAchRequest = v.InferOutput<typeof CreateAchRequest>
+
+export const SaveAchRequest = obj({
+  id: id(),
+  /** The revision the editor started from. A mismatch means someone else saved in between. */
+  baseRevision: int(),
+  matrix: AchMatrixSchema
+})
+export type SaveAchRequest = v.InferOutput<typeof SaveAchRequest>
+
 // -------------------------------------------------------------------------------------------------- methods
 
 export const METHODS = {
@@ -402,7 +484,7 @@ export const METHODS = {
    * or lightly edited; highlights and references re-anchor (or show as changed/orphaned) — nothing is dropped.
    */
   reimportArticle: method({ args: [arg('the re-import request', ReimportRequest)], result: as<ReimportResult>() }),
-  /** Full-text search (FTS5) over every article's paragraphs and every note. */
+  /** Full-text search (FTS5) over every article's paragraphs, every note and every highlight's comment. */
   search: method({ args: [arg('the search request', SearchRequest)], result: as<SearchHit[]>() }),
   /** Options for the `[[` citation suggestion in a note (see SuggestParagraphsRequest). */
   suggestParagraphs: method({ args: [arg('the suggestion request', SuggestParagraphsRequest)], result: as<ParagraphSuggestion[]>() }),
@@ -468,10 +550,29 @@ export const METHODS = {
   renameNote: method({ args: [arg('the rename request', RenameNoteRequest)], result: as<NoteSummary>() }),
   saveNote: method({ args: [arg('the save request', SaveNoteRequest)], result: as<SaveNoteResult>() }),
   deleteNote: method({ args: [noteId], result: as<void>() }),
+  /** Undoes deleteNote (a note deleted with its article or project comes back with it instead). */
+  restoreNote: method({ args: [noteId], result: as<NoteSummary>() }),
   /** References of a note, checked against current article text (ok / changed / orphan). */
   checkNoteRefs: method({ args: [noteId], result: as<CheckedRef[]>() }),
   /** For every paragraph of the article that is cited: the citing references. */
   getBacklinks: method({ args: [articleId], result: as<BacklinkMap>() }),
+
+  // Analysis
+  /** Who said what in an article: its quotations with their speakers, reported speech, scare quotes, counts per speaker. */
+  listQuotes: method({ args: [articleId], result: as<QuoteAnalysis>() }),
+  /** People, organisations and places an article mentions, with their mentions. */
+  listEntities: method({ args: [articleId], result: as<Entity[]>() }),
+  /** Every quotation of a note that stands beside a chip, checked against the cited paragraph's current text. */
+  checkNoteQuotes: method({ args: [noteId], result: as<NoteQuoteCheck[]>() }),
+
+  // Competing hypotheses (ACH)
+  listAchMatrices: method({ args: [arg('project id', id())], result: as<AchMatrixSummary[]>() }),
+  getAchMatrix: method({ args: [arg('matrix id', id())], result: as<AchMatrixRecord>() }),
+  createAchMatrix: method({ args: [arg('the new matrix', CreateAchRequest)], result: as<AchMatrixRecord>() }),
+  /** Saves a matrix if nobody saved since baseRevision; otherwise keeps the edit as a conflicted copy. */
+  saveAchMatrix: method({ args: [arg('the save request', SaveAchRequest)], result: as<SaveAchResult>() }),
+  deleteAchMatrix: method({ args: [arg('matrix id', id())], result: as<void>() }),
+  restoreAchMatrix: method({ args: [arg('matrix id', id())], result: as<AchMatrixSummary>() }),
 
   /** Restores highlights from a W3C Web Annotation JSON export made for the same article. */
   importAnnotations: method({ args: [arg('the annotations import', ImportAnnotationsRequest)], result: as<ImportAnnotationsResult>() }),

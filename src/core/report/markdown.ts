@@ -2,7 +2,8 @@
 // Highlights are always written as ==text==; their colours are listed in the appendix table.
 
 import type { ArticleRun, CitedByGroup, HighlightRow, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph, ReportSource } from './model'
-import { COLOR_NAMES, pageSuffix, formatDate, formatDateTime, paragraphRange, plural } from './format'
+import { coverRows, coverSummary } from './cover'
+import { COLOR_NAMES, pageSuffix, paragraphRange, plural } from './format'
 
 /** Escapes user text so Markdown renders it literally (inline context). */
 export function escapeMarkdown(s: string): string {
@@ -39,6 +40,10 @@ function inlineMd(model: ReportModel, xs: NoteInline[]): string {
   return xs
     .map((x) => {
       if (x.type === 'break') return '\\\n'
+      if (x.type === 'quoteFlag') {
+        const f = model.quoteFlags[x.n - 1]
+        return f ? ` *(quotation ${f.n}: ${f.text})*` : ''
+      }
       if (x.type === 'citation') {
         const c = model.citations[x.n - 1]
         if (!c) return ''
@@ -202,29 +207,10 @@ const EMPTY_ANALYSIS: Record<ReportModel['meta']['kind'], string> = {
 
 function coverMd(model: ReportModel): string[] {
   const m = model.meta
-  const meta: string[] = []
-  const subject = m.kind === 'article' ? model.sources[0] : undefined
-  if (subject) {
-    if (subject.authors.length) meta.push(`- **${subject.authors.length === 1 ? 'Author' : 'Authors'}:** ${escapeMarkdown(subject.authors.join(', '))}`)
-    if (subject.publisher) meta.push(`- **${subject.format === 'html' ? 'Site' : 'Publisher'}:** ${escapeMarkdown(subject.publisher)}`)
-    if (subject.publishedAt) meta.push(`- **Published:** ${escapeMarkdown(formatDate(subject.publishedAt))}`)
-    if (subject.url) meta.push(`- **Source:** <${subject.url.replace(/[<>\s]/g, encodeURIComponent)}>`)
-    else if (subject.fileName) meta.push(`- **Source:** ${escapeMarkdown(subject.fileName)}`)
-    if (subject.accessedAt) meta.push(`- **Accessed:** ${escapeMarkdown(formatDate(subject.accessedAt))}`)
-  } else {
-    if (m.projectTitle) meta.push(`- **Project:** ${escapeMarkdown(m.projectTitle)}`)
-    meta.push(`- **Sources:** ${model.sources.length ? escapeMarkdown(model.bibliography.map((s) => s.shortTitle).join('; ')) : 'none'}`)
-  }
-  if (m.analyst) meta.push(`- **Analyst:** ${escapeMarkdown(m.analyst)}`)
-  meta.push(`- **Exported:** ${escapeMarkdown(formatDateTime(m.exportedAt))}`)
-  const summary = [
-    m.kind === 'article' ? '' : plural(m.sourceCount, 'source'),
-    plural(m.paragraphCount, 'paragraph'),
-    plural(m.highlightCount, 'highlight'),
-    plural(model.citations.length, 'citation'),
-    plural(m.noteCount, 'note')
-  ].filter(Boolean)
-  return [`# ${headingText(escapeMarkdown(m.title || 'Untitled'))}`, `*${KICKERS[m.kind]}*`, meta.join('\n'), summary.join(' · ')]
+  const meta = coverRows(model).map(
+    (r) => `- **${r.label}:** ${r.link ? `<${r.value.replace(/[<>\s]/g, encodeURIComponent)}>` : escapeMarkdown(r.value)}`
+  )
+  return [`# ${headingText(escapeMarkdown(m.title || 'Untitled'))}`, `*${KICKERS[m.kind]}*`, meta.join('\n'), coverSummary(model)]
 }
 
 function sourceMd(model: ReportModel, s: ReportSource, i: number): string[] {
@@ -252,6 +238,47 @@ function highlightTableMd(model: ReportModel, rows: HighlightRow[]): string {
   return [`| # | ${several ? 'Source, para.' : 'Para.'} | Colour | Passage | Comment |`, '|---|---|---|---|---|', ...lines].join('\n')
 }
 
+function quoteFlagsMd(model: ReportModel): string {
+  return model.quoteFlags
+    .map((f) => {
+      const where = f.paragraphNumber !== null ? ` (¶${f.paragraphNumber})` : ''
+      let detail = ''
+      if (f.diff) {
+        const diff = f.diff.map((d) => (d.op === 'same' ? escapeMarkdown(d.text) : d.op === 'removed' ? `~~${escapeMarkdown(d.text)}~~` : `**${escapeMarkdown(d.text)}**`)).join(' ')
+        detail = ` The source reads “${escapeMarkdown(f.source ?? '')}”; the difference: ${diff}.`
+      } else if (f.foundIn !== null) detail = ` These words are in ¶${f.foundIn}.`
+      return `${f.n}. “${escapeMarkdown(f.quote)}” — ${f.text}${where}.${detail}`
+    })
+    .join('\n')
+}
+
+const MD_WEIGHT = { low: 'Low', medium: 'Med.', high: 'High' } as const
+const mdScore = (x: number): string => (x === 0 ? '0' : x.toFixed(2).replace(/\.?0+$/, '').replace('-', '−'))
+
+function achMd(a: ReportModel['ach'][number], first: boolean): string[] {
+  const out: string[] = []
+  if (first) out.push('## Competing hypotheses', '*Heuer’s scale: CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable; I counts −1 and II −2 against a hypothesis, times credibility and relevance (low 0.71, medium 1, high 1.41).*')
+  const order = new Map(a.hypotheses.map((h, i) => [h.id, i]))
+  out.push(`### ${headingText(escapeMarkdown(a.title))}`)
+  if (a.hypotheses.length) out.push(a.hypotheses.map((h, i) => `${i + 1}. H${i + 1}: ${escapeMarkdown(h.label || 'Untitled hypothesis')}`).join('\n'))
+  const ranking = a.ranking.map((id) => `${a.hypotheses[order.get(id)!].rank}. H${order.get(id)! + 1} (${mdScore(a.hypotheses[order.get(id)!].weighted)})`).join(' · ')
+  out.push(`*Least inconsistent first: ${ranking || 'no hypotheses yet'}.*`)
+  if (!a.rows.length) {
+    out.push('*No evidence in this matrix yet.*')
+    return out
+  }
+  const hs = a.hypotheses.map((_, i) => `H${i + 1}`)
+  const lines = a.rows.map((r) => {
+    const diag = r.diagnosticity === null ? '—' : r.nonDiagnostic ? 'none' : mdScore(r.diagnosticity)
+    const source = r.source === null ? '—' : r.missing ? `*${tableCell(r.source || 'no longer in the source')}*` : tableCell(r.source)
+    return `| ${tableCell(r.label || r.quote || 'Untitled evidence')} | ${source} | ${MD_WEIGHT[r.credibility]} | ${MD_WEIGHT[r.relevance]} | ${r.ratings.map((x) => x ?? '·').join(' | ')} | ${diag} |`
+  })
+  const foot = `| *Weighted inconsistency* | | | | ${a.hypotheses.map((h) => mdScore(h.weighted)).join(' | ')} | |`
+  const rank = `| *Rank* | | | | ${a.hypotheses.map((h) => h.rank).join(' | ')} | |`
+  out.push([`| Evidence | Source | Cred. | Rel. | ${hs.join(' | ')} | Diag. |`, `|---|---|---|---|${hs.map(() => '---|').join('')}---|`, ...lines, foot, rank].join('\n'))
+  return out
+}
+
 export function renderReportMarkdown(model: ReportModel): string {
   const m = model.meta
   const out: string[] = coverMd(model)
@@ -259,6 +286,9 @@ export function renderReportMarkdown(model: ReportModel): string {
   out.push('## Analysis')
   if (model.notes.length) out.push(...model.notes.map((n) => noteMd(model, n)))
   else out.push(`*${EMPTY_ANALYSIS[m.kind]}*`)
+
+  if (model.quoteFlags.length) out.push('### Quotations to check', quoteFlagsMd(model))
+  for (const a of model.ach) out.push(...achMd(a, model.ach.indexOf(a) === 0))
 
   out.push('## Sources', `*${escapeMarkdown(m.styleLabel)}.*`)
   if (model.bibliography.length)

@@ -1,12 +1,14 @@
-// What every service module shares: the open database, the backend's options, the import worker pool and the
-// imports in flight.
+// What every service module shares: the open database, the backend's options, the import worker pool, the
+// imports in flight and the analyses.
 import type { DB } from '../db/database'
 import type { ImportJobs } from '../import/jobs'
 import type { ImportRunner } from '../import/runner'
 import type { fetchPage } from '../net/fetch-page'
+import type { AnalysisState } from './analysis'
 import type { SyncEngine } from '../sync/engine'
 
-export type PdfRenderer = (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string }) => Promise<Uint8Array>
+/** Prints report HTML; `kind` ("Project report") heads every page beside the title. */
+export type PdfRenderer = (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string; kind?: string }) => Promise<Uint8Array>
 
 export interface BackendOptions {
   /** Folder holding gloss.db (created if missing). */
@@ -36,4 +38,6 @@ export interface Ctx {
   importer: ImportRunner
   jobs: ImportJobs
   sync: SyncEngine
+  /** Analyses running and recently made (entities, quotations). */
+  analysis: AnalysisState
 }

@@ -5,7 +5,7 @@ import { nowIso } from '../../core/ids'
 import type { AnchoredHighlight, Article, ExportFile, ExportFormat, Note } from '../../core/model'
 import { fromWebAnnotations, toWebAnnotations } from '../../core/report/annotations'
 import { buildReport, type ReportInput, type ReportSubject } from '../../core/report/build'
-import { renderReportHtml } from '../../core/report/html'
+import { REPORT_KINDS, renderReportHtml } from '../../core/report/html'
 import { renderReportMarkdown } from '../../core/report/markdown'
 import * as articlesRepo from '../db/articles'
 import * as projectsRepo from '../db/projects'
@@ -14,6 +14,7 @@ import { writeTx } from '../db/database'
 import * as highlightsRepo from '../db/highlights'
 import * as notesRepo from '../db/notes'
 import type { Ctx } from './context'
+import { matricesForReport } from './ach'
 import { anchorInOrder, insertChecked } from './highlights'
 import { requireArticle } from './library'
 
@@ -80,7 +81,11 @@ function reportInput(ctx: Ctx, req: ExportRequest): { input: ReportInput; name: 
       notes,
       options,
       exportedAt: nowIso(),
-      formatBibliography: (items) => formatBibliography(items, req.style, ctx.opts.resourcesDir)
+      formatBibliography: (items) => formatBibliography(items, req.style, ctx.opts.resourcesDir),
+      ach:
+        subject.kind === 'project'
+          ? matricesForReport(ctx, subject.projectId).flatMap((m) => (m.matrix ? [{ id: m.id, title: m.title, matrix: m.matrix }] : []))
+          : []
     }
   }
 }
@@ -92,7 +97,7 @@ async function render(ctx: Ctx, input: ReportInput): Promise<Uint8Array> {
   if (format === 'md') return new TextEncoder().encode(renderReportMarkdown(model))
   const html = renderReportHtml(model)
   if (format === 'html') return new TextEncoder().encode(html)
-  return ctx.opts.pdf(html, { pageSize: input.options.pageSize, title: model.meta.title })
+  return ctx.opts.pdf(html, { pageSize: input.options.pageSize, title: model.meta.title, kind: REPORT_KINDS[model.meta.kind] })
 }
 
 export async function exportReport(ctx: Ctx, req: ExportRequest): Promise<ExportFile> {

@@ -8,6 +8,8 @@ import { userFacingError } from '../db/errors'
 import { ImportJobs } from '../import/jobs'
 import { createImportRunner } from '../import/runner'
 import type { BackendOptions, Ctx } from './context'
+import * as ach from './ach'
+import * as analysis from './analysis'
 import * as exporting from './export'
 import * as hl from './highlights'
 import * as library from './library'
@@ -53,7 +55,7 @@ export function openLibrary(opts: BackendOptions): Ctx {
   }
   const db = openDatabase(file, { nativeBinding: opts.nativeBinding })
   const sync = new SyncEngine(db, { memberName: opts.memberName, log: opts.syncLog })
-  const ctx: Ctx = { db, opts, importer: createImportRunner(), jobs: new ImportJobs(), sync }
+  const ctx: Ctx = { db, opts, importer: createImportRunner(), jobs: new ImportJobs(), analysis: new analysis.AnalysisState(), sync }
   try {
     library.dropStaleImports(ctx)
     library.importSampleOnFirstRun(ctx)
@@ -126,8 +128,20 @@ export function backendOn(ctx: Ctx): Backend {
     renameNote: async (req) => notes.renameNote(ctx, req),
     saveNote: async (req) => (ctx.sync.isSharedNote(req.id) ? ctx.sync.saveSharedNote(req) : notes.saveNote(ctx, req)),
     deleteNote: async (id) => notes.deleteNote(ctx, id),
+    restoreNote: async (id) => notes.restoreNote(ctx, id),
     checkNoteRefs: async (noteId) => notes.checkNoteRefs(ctx, noteId),
     getBacklinks: async (articleId) => notes.getBacklinks(ctx, articleId),
+
+    listQuotes: async (articleId) => analysis.listQuotes(ctx, articleId),
+    listEntities: async (articleId) => analysis.listEntities(ctx, articleId),
+    checkNoteQuotes: async (noteId) => analysis.checkNoteQuotes(ctx, noteId),
+
+    listAchMatrices: async (projectId) => ach.listAchMatrices(ctx, projectId),
+    getAchMatrix: async (id) => ach.getAchMatrix(ctx, id),
+    createAchMatrix: async (req) => ach.createAchMatrix(ctx, req),
+    saveAchMatrix: async (req) => ach.saveAchMatrix(ctx, req),
+    deleteAchMatrix: async (id) => ach.deleteAchMatrix(ctx, id),
+    restoreAchMatrix: async (id) => ach.restoreAchMatrix(ctx, id),
 
     importAnnotations: async (req) => exporting.importAnnotations(ctx, req),
     exportReport: (req) => exporting.exportReport(ctx, req)
@@ -158,6 +172,7 @@ export function backendOn(ctx: Ctx): Backend {
     ...api,
     close: async () => {
       ctx.jobs.cancelAll()
+      ctx.analysis.close()
       // The engine lets go of its connections synchronously; the library closes at once, as before.
       const closing = ctx.sync.close()
       if (db.open) db.close()

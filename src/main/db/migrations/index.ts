@@ -3,6 +3,8 @@
 import { sql as m001 } from './001-initial'
 import { sql as m002 } from './002-source-details'
 import { sql as m003 } from './003-projects'
+import { sql as m004 } from './004-search-index'
+import { sql as m005 } from './005-analysis'
 import { sql as m006 } from './006-sync'
 
 export interface Migration {
@@ -17,7 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001-initial', sql: m001 },
   { version: 2, name: '002-source-details', sql: m002, rebuildsTables: true },
   { version: 3, name: '003-projects', sql: m003 },
-  // 4 and 5 are taken by other branches; they are renumbered when merged.
+  { version: 4, name: '004-search-index', sql: m004 },
+  { version: 5, name: '005-analysis', sql: m005 },
   { version: 6, name: '006-sync', sql: m006 }
 ]
 
