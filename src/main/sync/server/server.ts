@@ -196,7 +196,11 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const extensions: Extension[] = [gloss]
   if (opts.redis) {
     const u = new URL(opts.redis)
-    extensions.push(new Redis({ host: u.hostname, port: Number(u.port || 6379), prefix: 'gloss' }))
+    const redis = new Redis({ host: u.hostname, port: Number(u.port || 6379), prefix: 'gloss' })
+    // Both connections ready before the first document subscribes: a SUBSCRIBE queued while ioredis still runs its
+    // ready check puts the connection in subscriber mode mid-check, and that document never loads.
+    await redisReady(redis, opts.redis)
+    extensions.push(redis)
   }
 
   const server = new Server(
@@ -230,6 +234,26 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       for (const g of gates.values()) g.destroy()
       store.close()
     }
+  }
+}
+
+/** Waits until the extension's two Redis connections are ready (or says plainly that Redis cannot be reached). */
+async function redisReady(redis: Redis, url: string): Promise<void> {
+  const ready = (c: Redis['pub']): Promise<void> =>
+    new Promise((done, fail) => {
+      if ((c as { status?: string }).status === 'ready') return done()
+      const timer = setTimeout(() => fail(new Error(`Gloss could not reach Redis at ${url} (no answer within 10 s). Check the address and that Redis is running.`)), 10_000)
+      c.once('ready', () => {
+        clearTimeout(timer)
+        done()
+      })
+    })
+  try {
+    await Promise.all([ready(redis.pub), ready(redis.sub)])
+  } catch (error) {
+    redis.pub.disconnect()
+    redis.sub.disconnect()
+    throw error
   }
 }
 
