@@ -57,7 +57,7 @@ import {
 import type { ImportProgress } from '../import/progress'
 import { INVITE_ROLES } from '../sync/role-names'
 import type { MemberRecord } from '../sync/records'
-import type { SyncStatus } from '../sync/status'
+import type { CollabNote, CollabSyncReply, PresenceMember, SyncChanges, SyncStatus } from '../sync/status'
 import { assertNoteDoc } from '../notes/doc'
 import { isGlossError } from '../errors'
 import { arg, base64, id, int, isPlainObject, list, obj, oneOf, text, word } from './fields'
@@ -400,6 +400,18 @@ export const ShareProjectRequest = obj({
 export type ShareProjectRequest = v.InferOutput<typeof ShareProjectRequest>
 export const JoinProjectRequest = obj({ invite: text({ min: 1, max: 4096, trim: true }), name: v.optional(text({ max: 100 })) })
 export const RemoveMemberRequest = obj({ projectId: id(), memberId: id() })
+/** Waits (at most timeoutMs) for changes after `since` (0: the first call). */
+export const WaitForChangesRequest = obj({ since: int(), timeoutMs: v.optional(int(0, 25_000), 20_000) })
+export const SetReadingRequest = obj({ articleId: v.nullable(id()) })
+/** A Yjs client id (a random unsigned 32-bit number). */
+const yClient = int(0, 0xffffffff)
+export const CollabSyncRequest = obj({
+  noteId: id(),
+  clientId: yClient,
+  stateVector: base64({ maxChars: 1024 * 1024 }),
+  update: v.optional(base64({ maxBytes: MAX_IMPORT_BYTES * 2, tooLarge: (n) => `The note's changes are too large to send at once (${formatBytes(n)}).` })),
+  caret: v.optional(obj({ clock: int(0, 0xffffffff), state: v.unknown() }))
+})
 
 /** An id the matrix editor gives a hypothesis or a piece of evidence (unique within the matrix). */
 const achItemId = text({ min: 1, max: 64, trim: true })
@@ -514,6 +526,16 @@ export const METHODS = {
   removeMember: method({ args: [arg('the member to remove', RemoveMemberRequest)], result: as<void>() }),
   /** Stops syncing a project here; it stays in the library as a local project. */
   leaveProject: method({ args: [arg('project id', id())], result: as<void>() }),
+  /** Resolves when colleagues' changes, presence, carets or the connection change (or after timeoutMs). */
+  waitForChanges: method({ args: [arg('the wait request', WaitForChangesRequest)], result: as<SyncChanges>() }),
+  /** The source this member has open: colleagues in its shared projects see it. */
+  setReading: method({ args: [arg('the reading request', SetReadingRequest)], result: as<void>() }),
+  /** Colleagues online in a shared project now, with the source each has open. */
+  listPresence: method({ args: [arg('project id', id())], result: as<PresenceMember[]>() }),
+  /** Opens a shared note for live editing (its Yjs document, and how colleagues see you). */
+  collabOpen: method({ args: [arg('note id', id())], result: as<CollabNote>() }),
+  /** Sends an editor's changes and caret for a shared note; answers what it lacks and colleagues' carets. */
+  collabSync: method({ args: [arg('the note exchange', CollabSyncRequest)], result: as<CollabSyncReply>() }),
 
   // Tags
   /** Tags with their counts: all of the library's, or those used in a project (counted there). */

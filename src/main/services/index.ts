@@ -105,6 +105,11 @@ export function backendOn(ctx: Ctx): Backend {
     listMembers: async (projectId) => ctx.sync.members(projectId),
     removeMember: async (req) => ctx.sync.removeMember(req.projectId, req.memberId),
     leaveProject: async (projectId) => ctx.sync.leaveProject(projectId),
+    waitForChanges: async (req) => ctx.sync.waitForChanges(req.since, req.timeoutMs),
+    setReading: async (req) => ctx.sync.setReading(req.articleId),
+    listPresence: async (projectId) => ctx.sync.presence(projectId),
+    collabOpen: async (noteId) => ctx.sync.collabOpen(noteId),
+    collabSync: async (req) => ctx.sync.collabSync(req),
 
     listTags: async (req) => tags.listTags(ctx, req),
     setTag: async (req) => tags.setTag(ctx, req),

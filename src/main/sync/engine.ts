@@ -11,7 +11,9 @@
 // Offline, everything keeps working: documents are rebuilt from sync_updates at start, and on reconnect Yjs's sync
 // exchanges what each side misses. Local updates count as pending until the server acknowledges them.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { fromBase64, toBase64 } from 'lib0/buffer'
 import WebSocket from 'ws'
+import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { GlossError } from '../../core/errors'
 import { newId, nowIso } from '../../core/ids'
@@ -32,10 +34,11 @@ import {
   type MemberRecord,
   type RecordOf,
 } from '../../core/sync/records'
+import { cleanCaret, cleanName, cleanPresence, encodeAwareness, memberColour, type AwarenessEntry } from '../../core/sync/awareness'
 import { refusal } from '../../core/sync/roles'
-import type { SyncStatus } from '../../core/sync/status'
+import type { CollabNote, CollabSyncReply, CollabSyncRequest, PresenceMember, SyncChanges, SyncStatus } from '../../core/sync/status'
 
-export type { SyncStatus }
+export type { SyncStatus, SyncChanges }
 import { writeTx, type DB } from '../db/database'
 import { getNote } from '../db/notes'
 import * as store from './local-store'
@@ -43,6 +46,12 @@ import * as rows from './rows'
 
 const LOCAL = Symbol('gloss-local')
 const LOAD = Symbol('gloss-load')
+/** Carets from this member's own editors, passed on to the note's awareness. */
+const EDITOR = Symbol('gloss-editor')
+/** Change events remembered for the app (older ones: it reloads everything). */
+const MAX_EVENTS = 500
+
+type SyncEventKind = 'articles' | 'notes' | 'projects' | 'presence' | 'status'
 
 interface SharedDoc {
   name: string
@@ -75,6 +84,12 @@ export class SyncEngine {
   private rejected = 0
   private timer: ReturnType<typeof setInterval> | null = null
   private closed = false
+  /** Change events for the app (colleagues' changes, presence, carets, connection), newest last. */
+  private seq = 0
+  private events: { seq: number; kind: keyof Omit<SyncChanges, 'seq' | 'reset'>; id: string }[] = []
+  private readonly waiters = new Set<() => void>()
+  /** The source this member has open (shown to colleagues in the projects it belongs to). */
+  private reading: string | null = null
 
   constructor(
     private readonly db: DB,
@@ -110,6 +125,7 @@ export class SyncEngine {
 
   async close(): Promise<void> {
     this.closed = true
+    for (const wake of [...this.waiters]) wake()
     if (this.timer) clearInterval(this.timer)
     this.timer = null
     for (const sd of this.docs.values()) {
@@ -174,6 +190,7 @@ export class SyncEngine {
       sd.maxId = store.appendUpdate(this.db, sd.name, update, 'local')
       return
     }
+    const touched = this.touchedBy(sd)
     try {
       writeTx(this.db, () => {
         store.setApplying(this.db, true)
@@ -184,10 +201,194 @@ export class SyncEngine {
           store.setApplying(this.db, false)
         }
       })
+      for (const [kind, id] of touched) this.emit(kind, id)
     } catch (error) {
       // Busy beyond the timeout, disk full…: the document holds the update; it is written again from there.
       sd.needsRepair = true
       this.log(`sync: a colleague's change to ${sd.name} could not be stored yet: ${(error as Error).message}`)
+    }
+  }
+
+
+  // ------------------------------------------------------------------------------------------ change events
+
+  /** What the pending remote transactions of a document touch, as change events (read before they are applied). */
+  private touchedBy(sd: SharedDoc): [SyncEventKind, string][] {
+    const out: [SyncEventKind, string][] = [['projects', sd.projectId]]
+    if (sd.noteId) {
+      out.push(['notes', sd.noteId])
+      return out
+    }
+    for (const [kind, keys] of sd.changes?.entities ?? []) {
+      for (const key of keys) {
+        if (kind === 'sources') out.push(['articles', key])
+        else if (kind === 'notes') out.push(['notes', key])
+        else if (kind === 'highlights') {
+          const articleId = rawEntity(sd.doc, 'highlights', key)?.articleId
+          if (typeof articleId === 'string') out.push(['articles', articleId])
+        }
+      }
+    }
+    return out
+  }
+
+  private emit(kind: SyncEventKind, id: string): void {
+    if (this.closed) return
+    const last = this.events[this.events.length - 1]
+    if (last && last.kind === kind && last.id === id) last.seq = ++this.seq
+    else this.events.push({ seq: ++this.seq, kind, id })
+    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS)
+    for (const wake of [...this.waiters]) wake()
+  }
+
+  /**
+   * Resolves with what changed after `since` (colleagues' changes written to SQLite, presence, carets, connection) as
+   * soon as anything has, or after `timeoutMs` with nothing. `reset` means: more changed than is remembered, reload all.
+   */
+  async waitForChanges(since: number, timeoutMs: number): Promise<SyncChanges> {
+    if (since > this.seq) since = 0
+    if (since === this.seq && !this.closed) {
+      await new Promise<void>((done) => {
+        const wake = (): void => {
+          clearTimeout(timer)
+          this.waiters.delete(wake)
+          done()
+        }
+        const timer = setTimeout(wake, timeoutMs)
+        this.waiters.add(wake)
+      })
+    }
+    const out: SyncChanges = { seq: this.seq, reset: since > 0 && (this.events[0]?.seq ?? Infinity) > since + 1 && this.seq > since, articles: [], notes: [], projects: [], presence: [], status: [] }
+    for (const e of this.events) if (e.seq > since && !out[e.kind].includes(e.id)) out[e.kind].push(e.id)
+    return out
+  }
+
+  // ------------------------------------------------------------------------------------------ presence
+
+  /** Says which source this member has open (null: none); colleagues in its shared projects see it. */
+  setReading(articleId: string | null): void {
+    this.reading = articleId
+    for (const sd of this.docs.values()) if (!sd.noteId) this.announce(sd)
+  }
+
+  /** Puts this member's presence into a project document's awareness (who, and the source open, if in the project). */
+  private announce(sd: SharedDoc): void {
+    const awareness = sd.provider?.awareness
+    const l = store.link(this.db, sd.projectId)
+    if (!awareness || !l?.memberId) return
+    const reading = this.reading && this.db.prepare('SELECT 1 FROM project_sources WHERE project_id = ? AND article_id = ? AND deleted_at IS NULL').get(sd.projectId, this.reading) ? this.reading : null
+    const now = awareness.getLocalState() as { memberId?: string; reading?: string | null } | null
+    if (now?.memberId === l.memberId && now.reading === reading) return
+    awareness.setLocalState({ memberId: l.memberId, reading })
+  }
+
+  /** Colleagues online in a shared project now (connected to its team server), each with the source they have open. */
+  presence(projectId: string): PresenceMember[] {
+    const l = store.link(this.db, projectId)
+    if (!l) throw new GlossError('not_found', 'This project is not shared.')
+    const sd = this.docs.get(projectDocName(projectId))
+    const awareness = sd?.provider?.awareness
+    if (!sd || !awareness || !sd.provider?.isAuthenticated) return []
+    const members = new Map(this.members(projectId).map((m) => [m.id, m]))
+    const seen = new Map<string, PresenceMember>()
+    for (const [clientId, raw] of awareness.getStates()) {
+      if (clientId === awareness.clientID) continue
+      const p = cleanPresence(raw)
+      const m = p && members.get(p.memberId)
+      if (!p || !m || m.removedAt || p.memberId === l.memberId) continue
+      const title = p.reading
+        ? ((this.db.prepare('SELECT a.title FROM articles a JOIN project_sources s ON s.article_id = a.id WHERE a.id = ? AND s.project_id = ? AND a.deleted_at IS NULL').get(p.reading, projectId) as { title: string } | undefined)?.title ?? null)
+        : null
+      const entry: PresenceMember = { memberId: m.id, name: cleanName(m.name) || 'A colleague', role: m.role, color: memberColour(m.id), reading: title === null ? null : { articleId: p.reading!, title } }
+      if (!seen.has(m.id) || (!seen.get(m.id)!.reading && entry.reading)) seen.set(m.id, entry)
+    }
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  // ------------------------------------------------------------------------------------------ co-editing
+
+  /** Opens a shared note for live editing: its document whole, and who this member is (name, colour, may edit). */
+  collabOpen(noteId: string): CollabNote {
+    if (!this.isSharedNote(noteId)) throw new GlossError('invalid_input', 'This note is not shared live (its project is not shared, or you left it).')
+    const { project_id: projectId } = this.db.prepare('SELECT project_id FROM notes WHERE id = ?').get(noteId) as { project_id: string }
+    const l = store.link(this.db, projectId)!
+    const sd = this.openNote(projectId, noteId)
+    const why = refusal(l.role, l.memberId ?? '', { kind: 'note', key: noteId, before: {}, after: {} })
+    return {
+      noteId,
+      projectId,
+      state: toBase64(Y.encodeStateAsUpdate(sd.doc)),
+      user: { name: cleanName(l.memberName) || 'You', color: memberColour(l.memberId ?? l.projectId) },
+      readOnlyReason: why
+    }
+  }
+
+  /**
+   * One exchange with an editor holding a shared note: its edits (a Yjs update, checked like a colleague's: the note
+   * must stay valid and the member's role must allow it) are applied and written to SQLite in one transaction; the
+   * answer is what the editor lacks (from its state vector) and colleagues' carets.
+   */
+  collabSync(req: CollabSyncRequest): CollabSyncReply {
+    if (!this.isSharedNote(req.noteId)) throw new GlossError('invalid_input', 'This note is not shared live any more (you may have left its project).')
+    const { project_id: projectId } = this.db.prepare('SELECT project_id FROM notes WHERE id = ?').get(req.noteId) as { project_id: string }
+    const sd = this.openNote(projectId, req.noteId)
+    const l = store.link(this.db, projectId)!
+    const bytes = (b64: string, what: string): Uint8Array => {
+      try {
+        return fromBase64(b64)
+      } catch {
+        throw new GlossError('invalid_input', `The note's ${what} could not be read.`)
+      }
+    }
+    if (req.update) {
+      const update = bytes(req.update, 'changes')
+      const why = refusal(l.role, l.memberId ?? '', { kind: 'note', key: req.noteId, before: {}, after: {} })
+      if (why) throw new GlossError('invalid_input', `This note was not saved. ${why}.`)
+      // Checked on a copy first: a change that would leave the note invalid never reaches the document.
+      const fork = new Y.Doc()
+      Y.applyUpdate(fork, Y.encodeStateAsUpdate(sd.doc))
+      try {
+        Y.applyUpdate(fork, update)
+      } catch (error) {
+        throw new GlossError('invalid_input', `The note's changes could not be read (${(error as Error).message.slice(0, 100)}).`)
+      }
+      const checked = readNoteDoc(fork)
+      fork.destroy()
+      if (!checked.ok) throw new GlossError('invalid_input', `The note could not be saved: ${checked.reason}.`)
+      writeTx(this.db, () => {
+        Y.applyUpdate(sd.doc, update, LOCAL)
+        store.setApplying(this.db, true)
+        try {
+          const revision = rows.applyNoteDoc(this.db, req.noteId, checked.value, nowIso())
+          if (revision !== null) store.saveRevisionState(this.db, req.noteId, revision, Y.encodeStateAsUpdate(sd.doc))
+        } finally {
+          store.setApplying(this.db, false)
+        }
+      })
+      this.emit('notes', req.noteId)
+    }
+    const awareness = sd.provider?.awareness
+    if (awareness && req.caret) {
+      const caret = req.caret.state === null ? null : cleanCaret(req.caret.state)
+      const state = caret && { ...caret, user: { name: cleanName(l.memberName) || 'Colleague', color: memberColour(l.memberId ?? l.projectId) } }
+      applyAwarenessUpdate(awareness, encodeAwareness([{ clientId: req.clientId, clock: req.caret.clock, state }]), EDITOR)
+    }
+    const carets: AwarenessEntry[] = []
+    if (awareness) {
+      for (const [clientId, raw] of awareness.getStates()) {
+        if (clientId === req.clientId || clientId === awareness.clientID) continue
+        const c = cleanCaret(raw)
+        if (c?.cursor) carets.push({ clientId, clock: awareness.meta.get(clientId)?.clock ?? 0, state: c })
+      }
+    }
+    let sv: Uint8Array
+    try {
+      sv = req.stateVector ? bytes(req.stateVector, 'state') : new Uint8Array([0])
+      const missing = Y.encodeStateAsUpdate(sd.doc, sv)
+      return { update: missing.length > 2 ? toBase64(missing) : '', carets: toBase64(encodeAwareness(carets)), clients: carets.map((c) => c.clientId) }
+    } catch (error) {
+      if (error instanceof GlossError) throw error
+      throw new GlossError('invalid_input', "The note's state could not be read.")
     }
   }
 
@@ -571,7 +772,11 @@ export class SyncEngine {
       },
       onAuthenticated: () => {
         sd.refused = null
+        this.emit('status', sd.projectId)
       },
+      onStatus: () => this.emit('status', sd.projectId),
+      onSynced: () => this.emit('status', sd.projectId),
+      onAwarenessChange: () => this.emit(sd.noteId ? 'notes' : 'presence', sd.noteId ?? sd.projectId),
       onClose: ({ event }) => {
         // The server closed this document's connection for a reason it names (a member removed meanwhile).
         const why = REFUSALS[event?.reason ?? '']
@@ -586,6 +791,7 @@ export class SyncEngine {
           store.ack(this.db, sd.name, sd.maxId)
           store.updateLink(this.db, sd.projectId, { lastSyncedAt: nowIso(), lastError: null })
         })
+        this.emit('status', sd.projectId)
       }
     })
     sd.provider.attach()
@@ -610,6 +816,7 @@ export class SyncEngine {
         this.safe(() => store.updateLink(this.db, sd.projectId, { memberId: m.memberId, role: m.role, mode: 'member' }))
       }
       this.welcomed.get(sd.projectId)?.(m.memberId)
+      if (!sd.noteId) this.announce(sd)
       return
     }
     const pending = this.requests.get(m.id ?? '')
