@@ -18,13 +18,13 @@ export interface GlossServer {
   restart(): Promise<string>
 }
 
-interface Running {
+export interface Running {
   child: ChildProcess
   url: string
   output: () => string
 }
 
-function startServer(dataDir: string): Promise<Running> {
+export function startServer(dataDir: string): Promise<Running> {
   const child = spawn(process.execPath, ['scripts/start.mjs', '--web', '--no-open', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     env: { ...process.env, GLOSS_NO_BUILD: '1' },
@@ -54,7 +54,7 @@ function startServer(dataDir: string): Promise<Running> {
   })
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
     if (child.exitCode !== null || child.pid === undefined) return done()
     child.once('exit', () => done())

@@ -1,0 +1,136 @@
+// Team projects, as two analysts do it: a team server (`npm run team-server -- --port 0`) and two Gloss web-mode
+// instances on their own libraries, each in its own browser context. Ana shares a project through "Share project…"
+// and copies the invite; Ben pastes it into "Join project…"; both see the sync state and each other online (with the
+// source each reads); a highlight Ana makes shows in Ben's reader within a second; both type in one project note at
+// the same time, see each other's carets with names, and end with the same text.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test as base, type Browser, type Locator, type Page } from '@playwright/test'
+import { expect, startServer, stop, type Running } from './fixtures'
+import { GlossApp, SAMPLE_TITLE } from './pages/GlossApp'
+
+const ROOT = resolve(__dirname, '..', '..')
+const PROJECT = 'Summit assessment'
+
+function startTeamServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['scripts/team-server.mjs', '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, GLOSS_NO_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true
+  })
+  let out = ''
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the team server did not start: ${out}`)), 30_000)
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /ws:\/\/127\.0\.0\.1:\d+/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        done({ child, url: m[0] })
+      }
+    })
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
+    child.on('exit', (code) => fail(new Error(`the team server exited (${code}): ${out}`)))
+  })
+}
+
+interface Analyst {
+  page: Page
+  app: GlossApp
+}
+
+const test = base.extend<{ team: { server: string; ana: Analyst; ben: Analyst } }>({
+  team: async ({ browser }: { browser: Browser }, use) => {
+    const dirs = ['team', 'ana', 'ben'].map((n) => mkdtempSync(join(tmpdir(), `gloss-e2e-${n}-`)))
+    const server = await startTeamServer(dirs[0])
+    const running: Running[] = [await startServer(dirs[1]), await startServer(dirs[2])]
+    const analysts: Analyst[] = []
+    for (const r of running) {
+      const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })
+      const page = await context.newPage()
+      await page.goto(r.url)
+      analysts.push({ page, app: new GlossApp(page) })
+    }
+    await use({ server: server.url, ana: analysts[0], ben: analysts[1] })
+    for (const a of analysts) await a.page.context().close()
+    for (const r of running) await stop(r.child)
+    await stop(server.child)
+    for (const d of dirs) rmSync(d, { recursive: true, force: true })
+  }
+})
+
+const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(tmpdir(), `sync-${name}.png`) })
+const syncState = (page: Page): Locator => page.getByRole('status', { name: /^Sync: / }).first()
+
+test('two analysts share a project live: invite, join, presence, a highlight within a second', async ({ team }) => {
+  const { ana, ben } = team
+  // Ana: a project with the sample in it.
+  await ana.app.createProject(PROJECT)
+  await ana.page.getByRole('button', { name: 'Add from library…' }).first().click()
+  const add = ana.page.getByRole('dialog', { name: `Add sources to “${PROJECT}”` })
+  await add.getByRole('checkbox', { name: SAMPLE_TITLE }).check()
+  await add.getByRole('button', { name: 'Add source' }).click()
+  await expect(ana.app.projectButton(PROJECT)).toHaveAccessibleDescription('1 source')
+
+  // Share project…: a wrong address is put into words; then the server, her name, the role; the invite, copied.
+  await ana.page.getByRole('button', { name: 'Share project…' }).click()
+  const share = ana.page.getByRole('dialog', { name: `Share “${PROJECT}”` })
+  await expect(share.getByRole('textbox', { name: 'Team server' })).toBeFocused()
+  await ana.page.keyboard.type('http://example.org')
+  await share.getByRole('button', { name: 'Share and make invite' }).click()
+  await expect(share.getByRole('alert')).toContainText('starts with ws:// or wss://')
+  await share.getByRole('textbox', { name: 'Team server' }).fill(team.server)
+  await share.getByRole('textbox', { name: 'Your name' }).fill('Ana')
+  await share.getByRole('radio', { name: /Editor/ }).check()
+  await shot(ana.page, 'share-dialog')
+  await share.getByRole('button', { name: 'Share and make invite' }).click()
+  const inviteBox = share.getByRole('textbox', { name: /Invite for a new editor/ })
+  await expect(inviteBox).toHaveValue(/^gloss-invite:/)
+  await share.getByRole('button', { name: 'Copy' }).click()
+  await expect(share.getByRole('button', { name: 'Copied' })).toBeVisible()
+  const invite = await ana.page.evaluate(() => navigator.clipboard.readText())
+  expect(invite).toBe(await inviteBox.inputValue())
+  await expect(share.getByRole('listitem').filter({ hasText: 'Ana' })).toContainText('Owner')
+  await shot(ana.page, 'share-invite')
+  await share.getByRole('button', { name: 'Done' }).click()
+  await expect(syncState(ana.page)).toHaveAccessibleName(/Sync: Connected/)
+
+  // Ben: Join project… in the sidebar; a bad invite is refused in words, the real one opens the project.
+  await ben.page.getByRole('button', { name: 'Join project…' }).click()
+  const join = ben.page.getByRole('dialog', { name: 'Join a shared project' })
+  await expect(join.getByRole('textbox', { name: 'Invite' })).toBeFocused()
+  await ben.page.keyboard.type('gloss-invite:nonsense')
+  await join.getByRole('textbox', { name: 'Your name' }).fill('Ben')
+  await join.getByRole('button', { name: 'Join project' }).click()
+  await expect(join.getByRole('alert')).toBeVisible()
+  await join.getByRole('textbox', { name: 'Invite' }).fill(invite)
+  await join.getByRole('button', { name: 'Join project' }).click()
+  await expect(join).toBeHidden()
+  await expect(ben.page.getByRole('heading', { level: 2, name: PROJECT })).toBeVisible()
+  await expect(ben.app.libraryItems).toHaveCount(1)
+  await expect(syncState(ben.page)).toHaveAccessibleName(/Sync: Connected/)
+
+  // Ana sees Ben among the members, and both read the sample: each sees the other online, reading it.
+  await ana.app.openArticle()
+  await ben.app.openArticle()
+  await expect(ana.page.getByRole('group', { name: /Online now: Ben, reading “Putin Xi SCO summit/i })).toBeVisible()
+  await expect(ben.page.getByRole('group', { name: /Online now: Ana, reading “Putin Xi SCO summit/i })).toBeVisible()
+  await shot(ben.page, 'reader-presence')
+
+  // A highlight Ana makes shows in Ben's reader within a second.
+  const id = await ana.app.highlightPhrase(0, 'Russian President Vladimir Putin', 'green')
+  const started = Date.now()
+  await expect(ben.app.marks(id)).toBeVisible({ timeout: 3000 })
+  expect(Date.now() - started).toBeLessThan(1000)
+  await expect(ben.app.marks(id).first()).toHaveText('Russian President Vladimir Putin')
+
+  // Back in the library: the project says who is online and how the sync stands, with Sync now.
+  await ben.app.backToLibrary()
+  await expect(ben.page.getByRole('group', { name: /Online now: Ana/ })).toBeVisible()
+  await ben.page.getByRole('button', { name: 'Sync now' }).click()
+  await expect(ben.page.getByText('In step with the team server.')).toBeVisible()
+  await shot(ben.page, 'project-shared')
+})
