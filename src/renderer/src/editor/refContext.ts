@@ -1,9 +1,11 @@
 // What paragraph-reference chips need to know about the world outside the editor: the paragraphs of the
 // cited articles (for current numbers and tooltips) and the backend's check of each reference (ok / changed /
-// orphan). One context per notes pane; chips read it reactively.
-import { reactive } from 'vue'
+// orphan). One context per notes pane; chips read it reactively. Articles come from the window's article cache
+// (useArticles), the one the reader uses: the open article is never fetched twice, and its paragraphs are kept
+// frozen, outside Vue's reactivity.
+import { markRaw, reactive } from 'vue'
 import type { CheckedRef, Paragraph, ParagraphRefAttrs, RefStatus } from '@core/model'
-import { api } from '@renderer/api'
+import { articles } from '@renderer/composables/useArticles'
 
 export interface RefView {
   status: RefStatus
@@ -45,12 +47,12 @@ export function createRefContext(onOpen: (attrs: ParagraphRefAttrs) => void): Re
       if (known !== undefined) return Promise.resolve(known)
       let p = pending.get(articleId)
       if (!p) {
-        p = api
-          .getArticle(articleId)
-          .then((a) => a.paragraphs)
+        p = articles
+          .load(articleId)
+          .then((a) => a.paragraphs as Paragraph[])
           .catch(() => null)
           .then((list) => {
-            ctx.paragraphs[articleId] = list
+            ctx.paragraphs[articleId] = list && markRaw(list)
             pending.delete(articleId)
             return list
           })
@@ -74,7 +76,7 @@ export function createRefContext(onOpen: (attrs: ParagraphRefAttrs) => void): Re
     },
     view(attrs: ParagraphRefAttrs): RefView {
       const list = ctx.paragraphs[attrs.articleId]
-      const paragraph = list?.find((p) => p.id === attrs.paragraphId) ?? null
+      const paragraph = (list && articles.paragraph(list, attrs.paragraphId)) ?? null
       const checked = ctx.checked[refKey(attrs)]
       if (list === undefined && !checked) {
         return { status: 'ok', number: Number(attrs.label) || null, paragraph: null, suggestedParagraphId: null }

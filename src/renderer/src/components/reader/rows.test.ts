@@ -32,19 +32,19 @@ describe('buildRows', () => {
   it('cuts long lists into chunks that keep counting', () => {
     const ps = article(...Array.from({ length: LIST_CHUNK * 2 + 5 }, () => p('li', { list: 'ol' })))
     const { rows } = buildRows(ps)
-    expect(rows.map((r) => (r.type === 'list' ? [r.start, r.paragraphs.length, r.continues] : null))).toEqual([
-      [1, LIST_CHUNK, true],
-      [LIST_CHUNK + 1, LIST_CHUNK, true],
-      [LIST_CHUNK * 2 + 1, 5, false]
+    expect(rows.map((r) => (r.type === 'list' ? [r.start, r.paragraphs.length, r.continued, r.continues] : null))).toEqual([
+      [1, LIST_CHUNK, false, true],
+      [LIST_CHUNK + 1, LIST_CHUNK, true, true],
+      [LIST_CHUNK * 2 + 1, 5, true, false]
     ])
   })
 
   it('cuts long tables into chunks', () => {
     const ps = article(...Array.from({ length: TABLE_CHUNK + 1 }, () => p('tr', { group: 0 })))
     const { rows } = buildRows(ps)
-    expect(rows.map((r) => (r.type === 'table' ? [r.paragraphs.length, r.continues] : null))).toEqual([
-      [TABLE_CHUNK, true],
-      [1, false]
+    expect(rows.map((r) => (r.type === 'table' ? [r.paragraphs.length, r.continued, r.continues] : null))).toEqual([
+      [TABLE_CHUNK, false, true],
+      [1, true, false]
     ])
   })
 

@@ -25,9 +25,12 @@ interface RowBase {
 
 export type Row =
   | (RowBase & { type: 'single' })
-  /** `start`: the number of its first item in an ordered list; `continues`: more items of the list follow in the next row. */
-  | (RowBase & { type: 'list'; list: 'ul' | 'ol'; start: number; continues: boolean })
-  | (RowBase & { type: 'table'; columns: number; continues: boolean })
+  /**
+   * `start`: the number of its first item in an ordered list; `continued`: the list began in the row before;
+   * `continues`: more items of the list follow in the next row.
+   */
+  | (RowBase & { type: 'list'; list: 'ul' | 'ol'; start: number; continued: boolean; continues: boolean })
+  | (RowBase & { type: 'table'; columns: number; continued: boolean; continues: boolean })
 
 export interface RowModel {
   rows: readonly Row[]
@@ -52,7 +55,7 @@ export function buildRows(paragraphs: readonly Paragraph[]): RowModel {
       const before = prev?.type === 'list' && prev.continues ? prev.start - 1 + prev.paragraphs.length : 0
       while (j < paragraphs.length && j - i < LIST_CHUNK && paragraphs[j].kind === 'li' && (paragraphs[j].list ?? 'ul') === list) j++
       const continues = j < paragraphs.length && paragraphs[j].kind === 'li' && (paragraphs[j].list ?? 'ul') === list
-      row = { type: 'list', list, start: before + 1, continues, key: `list-${p.id}`, first: i, last: j - 1, paragraphs: paragraphs.slice(i, j), lead: 'li', afterFootnotes }
+      row = { type: 'list', list, start: before + 1, continued: before > 0, continues, key: `list-${p.id}`, first: i, last: j - 1, paragraphs: paragraphs.slice(i, j), lead: 'li', afterFootnotes }
     } else if (p.kind === 'tr') {
       let columns = cellCount(p.text)
       while (j < paragraphs.length && j - i < TABLE_CHUNK && paragraphs[j].kind === 'tr' && paragraphs[j].group === p.group) {
@@ -60,7 +63,9 @@ export function buildRows(paragraphs: readonly Paragraph[]): RowModel {
         j++
       }
       const continues = j < paragraphs.length && paragraphs[j].kind === 'tr' && paragraphs[j].group === p.group
-      row = { type: 'table', columns, continues, key: `table-${p.id}`, first: i, last: j - 1, paragraphs: paragraphs.slice(i, j), lead: 'tr', afterFootnotes }
+      const prev = rows[rows.length - 1]
+      const continued = prev?.type === 'table' && prev.continues
+      row = { type: 'table', columns, continued, continues, key: `table-${p.id}`, first: i, last: j - 1, paragraphs: paragraphs.slice(i, j), lead: 'tr', afterFootnotes }
     } else {
       row = { type: 'single', key: p.id, first: i, last: i, paragraphs: [p], lead: p.kind, afterFootnotes }
     }
