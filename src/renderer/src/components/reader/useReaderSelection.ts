@@ -36,7 +36,8 @@ export function useReaderSelection(deps: SelectionDeps) {
     const el = deps.articleEl()
     const sel = window.getSelection()
     let rows: number[] = []
-    if (el && sel && sel.rangeCount && !sel.isCollapsed && sel.anchorNode && el.contains(sel.anchorNode)) {
+    // A caret counts too: Shift+click (or Shift+arrows) after scrolling extends the selection from it.
+    if (el && sel && sel.rangeCount && sel.anchorNode && el.contains(sel.anchorNode)) {
       rows = [deps.rowOfNode(sel.anchorNode), deps.rowOfNode(sel.focusNode)]
     }
     // Keep the anchor's row while the focus is outside the list (dragging over the header, the margin).
