@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1
 let status = run(['--expose-gc', '--import', 'tsx', 'scripts/bench/backend.ts', ...process.argv.slice(2)])
+if (status === 0) status = run(['--expose-gc', '--max-old-space-size=6144', '--import', 'tsx', 'scripts/bench/search.ts'])
 if (status === 0) status = run(['--expose-gc', '--import', 'tsx', 'scripts/bench/import.ts'])
 if (status === 0) status = run(['--expose-gc', '--import', 'tsx', 'scripts/bench/anchoring.ts'])
 if (status === 0 && existsSync(join(root, 'scripts/bench-editor.mjs'))) status = run(['scripts/bench-editor.mjs'])

@@ -185,7 +185,7 @@ test('a PDF shows its pages and footnotes; a highlight across a page break is ci
 
   // The search palette shows the page beside the paragraph number.
   await page.getByRole('banner').getByRole('button', { name: /^Search/ }).click()
-  await page.getByRole('searchbox', { name: 'Search articles and notes' }).fill('chairman compromise')
+  await page.getByRole('searchbox', { name: 'Search articles, notes and highlights' }).fill('chairman compromise')
   const hit = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').filter({ hasText: TITLE }).first()
   await expect(hit).toBeVisible()
   await expect(hit.locator('.sp-num')).toHaveText(/^¶\d+ · p\. [12]$/)

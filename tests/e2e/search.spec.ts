@@ -9,7 +9,7 @@ function palette(page: Page): Locator {
 }
 
 function searchbox(page: Page): Locator {
-  return palette(page).getByRole('searchbox', { name: 'Search articles and notes' })
+  return palette(page).getByRole('searchbox', { name: 'Search articles, notes and highlights' })
 }
 
 function options(page: Page): Locator {
@@ -40,7 +40,7 @@ test('Ctrl+K finds a paragraph; arrows move; Enter shows it in the reader; Escap
 
   // From the library: the palette opens the article and scrolls to the paragraph.
   await openPalette(page)
-  await expect(palette(page)).toContainText('Search every article and note. ↑↓ to move, Enter to open.')
+  await expect(palette(page)).toContainText('Search every article, note and highlight comment. ↑↓ to move, Enter to open.')
   await page.keyboard.type('Kharkiv')
   await expect(options(page)).toHaveCount(1)
   const hit = options(page).first()
@@ -136,4 +136,54 @@ test('notes are searched too: Enter opens the note in the notes pane, from the w
   await expect(app.article).toBeVisible()
   await expect(notesPane(page).getByRole('heading', { level: 2, name: 'Untitled note' })).toBeVisible()
   await expect(notes).toContainText('Zymurgy of sanctions: they ferment slowly.')
+})
+
+test('highlight comments are searched; filters keep to one kind or to the open article', async ({ page }) => {
+  const app = new GlossApp(page)
+  await app.openArticle()
+  const id = await app.highlightPhrase(8, 'Kharkiv', 'green')
+  await app.clickMark(id)
+  await page.getByRole('toolbar', { name: 'Edit highlight' }).getByRole('button', { name: 'Comment' }).click()
+  const editor = page.getByRole('dialog', { name: 'Comment on highlight' })
+  await editor.getByRole('textbox', { name: 'Comment' }).fill('Corroborate the claim with a second source.')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(editor).toBeHidden()
+
+  // The comment is found, with the passage it is about; Enter shows the highlighted paragraph.
+  await page.getByRole('button', { name: 'Library', exact: true }).click()
+  await openPalette(page)
+  await page.keyboard.type('corroborat')
+  const hit = palette(page).locator('[role="option"][data-kind="highlight"]')
+  await expect(hit).toHaveCount(1)
+  await expect(hit).toContainText('Highlight comment')
+  await expect(hit).toContainText('“Kharkiv”')
+  await expect(hit).toContainText('¶9')
+  await expect(hit.locator('mark')).toHaveText(['Corroborat'])
+
+  // Kind filters: paragraphs only finds nothing for the comment's word; highlights only finds it alone.
+  await palette(page).getByRole('radio', { name: 'Paragraphs' }).click()
+  await expect(palette(page)).toContainText('No matches for “corroborat”')
+  await palette(page).getByRole('radio', { name: 'Highlights' }).click()
+  await expect(options(page)).toHaveCount(1)
+  await expect(searchbox(page)).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(palette(page)).toBeHidden()
+  await expect(app.paragraph(8)).toBeInViewport()
+
+  // A second source that also names Kharkiv; in the sample, "This article only" keeps to the sample.
+  await page.getByRole('button', { name: 'Library', exact: true }).click()
+  await app.dropFile({ name: 'front-line.md', mimeType: 'text/markdown', text: '# Front line\n\nShelling continued near Kharkiv overnight.\n' })
+  await expect(app.article).toContainText('Shelling continued near Kharkiv overnight.')
+  await page.getByRole('button', { name: 'Library', exact: true }).click()
+  await app.openArticle()
+  await openPalette(page)
+  await page.keyboard.type('Kharkiv')
+  await expect(options(page)).toHaveCount(2)
+  const scope = palette(page).getByRole('button', { name: 'This article only' })
+  await expect(scope).toHaveAttribute('aria-pressed', 'false')
+  await scope.click()
+  await expect(scope).toHaveAttribute('aria-pressed', 'true')
+  await expect(options(page)).toHaveCount(1)
+  await expect(options(page).first()).toContainText('¶9')
+  await expect(options(page).first()).toContainText(/putin xi sco summit/i)
 })

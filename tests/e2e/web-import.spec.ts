@@ -146,7 +146,7 @@ test('a web address pasted in the library, or a link dropped on the window, is i
   await app.backToLibrary()
   await expect(app.libraryItems).toHaveCount(3)
   await page.keyboard.press(`${MOD}+k`)
-  const search = page.getByRole('searchbox', { name: 'Search articles and notes' })
+  const search = page.getByRole('searchbox', { name: 'Search articles, notes and highlights' })
   await expect(search).toBeFocused()
   await page.keyboard.press(`${MOD}+v`)
   await expect(search).toHaveValue(`${site.base}/report.html`)

@@ -67,7 +67,8 @@ import type {
   SaveFileResult,
   SaveNoteResult,
   ParagraphSuggestion,
-  SearchHit
+  SearchHit,
+  SearchKind
 } from './results'
 
 // ------------------------------------------------------------------------------------------- method entries
@@ -188,10 +189,22 @@ export const UpdateDetailsRequest = obj({
 })
 export type UpdateDetailsRequest = v.InferOutput<typeof UpdateDetailsRequest>
 
+/** The kinds of search hit, in the order a search lists equally good hits. */
+export const SEARCH_KINDS = ['paragraph', 'note', 'highlight'] as const satisfies readonly SearchKind[]
+
+/**
+ * A search: every word of `query` must match (the last one as a prefix). Filters narrow it: `kinds` (which kinds of
+ * hit), `articleId` (one article). A later scope (e.g. `projectId`) is one more optional field beside `articleId`;
+ * the filters combine (all must hold).
+ */
 export const SearchRequest = obj({
   query: text({ min: 1, max: MAX_QUERY, trim: true }),
   /** Maximum hits (default 50). */
-  limit: v.optional(int(1, MAX_SEARCH_HITS))
+  limit: v.optional(int(1, MAX_SEARCH_HITS)),
+  /** Only these kinds of hit (default: every kind). */
+  kinds: v.optional(list(oneOf(SEARCH_KINDS), { min: 1, max: SEARCH_KINDS.length * 2, empty: 'must name at least one kind of hit' })),
+  /** Only this article: its paragraphs, its highlights, and the notes that belong to it or cite it. */
+  articleId: v.optional(id())
 })
 export type SearchRequest = v.InferOutput<typeof SearchRequest>
 
@@ -387,7 +400,7 @@ export const METHODS = {
    * or lightly edited; highlights and references re-anchor (or show as changed/orphaned) — nothing is dropped.
    */
   reimportArticle: method({ args: [arg('the re-import request', ReimportRequest)], result: as<ReimportResult>() }),
-  /** Full-text search (FTS5) over every article's paragraphs and every note. */
+  /** Full-text search (FTS5) over every article's paragraphs, every note and every highlight's comment. */
   search: method({ args: [arg('the search request', SearchRequest)], result: as<SearchHit[]>() }),
   /** Options for the `[[` citation suggestion in a note (see SuggestParagraphsRequest). */
   suggestParagraphs: method({ args: [arg('the suggestion request', SuggestParagraphsRequest)], result: as<ParagraphSuggestion[]>() }),

@@ -1,6 +1,6 @@
 // What the API methods answer. Results are not checked at run time (the backend produces them); they are plain
 // TypeScript types, attached to each method in methods.ts with as<T>().
-import type { ArticleSummary, Note, NoteSummary } from '../model'
+import type { ArticleSummary, HighlightColor, Note, NoteSummary } from '../model'
 
 export interface AppInfo {
   mode: 'electron' | 'web'
@@ -24,19 +24,29 @@ export interface ReimportResult {
   removed: number
 }
 
+/** What a search hit is: a paragraph of an article, a note, or a highlight's comment. */
+export type SearchKind = 'paragraph' | 'note' | 'highlight'
+
 export interface SearchHit {
-  kind: 'paragraph' | 'note'
+  kind: SearchKind
+  /** The article the hit belongs to (a note's article, or null for a note without one). */
   articleId: string | null
   articleTitle: string | null
-  /** For paragraph hits. */
+  /** For paragraph hits, and for highlight hits: the paragraph the highlight starts in. */
   paragraphId: string | null
+  /** Its 1-based number; null when that paragraph is no longer in the article (a highlight left by a re-import). */
   paragraphNumber: number | null
-  /** For paragraph hits in paged sources (PDF): the page the paragraph starts on. */
+  /** In paged sources (PDF): the page that paragraph starts on. */
   page: string | null
   /** For note hits. */
   noteId: string | null
   noteTitle: string | null
-  /** Plain-text excerpt around the match (never HTML). */
+  /** For highlight hits. */
+  highlightId: string | null
+  highlightColor: HighlightColor | null
+  /** For highlight hits: the highlighted passage (shortened to about a snippet's length). */
+  quote: string | null
+  /** Plain-text excerpt around the match (never HTML): of the paragraph, the note's text or the highlight's comment. */
   snippet: string
   /** [start, end) UTF-16 ranges of the matched terms inside `snippet`, for the UI to mark. */
   matches: [number, number][]

@@ -1,5 +1,6 @@
 // Small text helpers shared by the import parsers.
 import { normalizeDate } from './html/metadata'
+import type { Block } from './types'
 
 /** Collapses every run of whitespace (spaces, tabs, newlines) to one space and trims. */
 export function cleanText(text: string): string {
@@ -48,4 +49,22 @@ export function findBylineAndDate(texts: string[]): { authors: string[]; publish
   }
   const authors = author ? author.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean) : []
   return { authors, publishedAt: publishedAt ? (normalizeDate(publishedAt) ?? publishedAt) : null }
+}
+
+const titleKey = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/**
+ * The blocks without a leading heading that only repeats the title (a Word "Title" paragraph, a PDF's first
+ * heading): the reader shows the title above the text, so it would read twice. Any other first block stays.
+ */
+export function withoutTitleBlock(blocks: Block[], title: string): Block[] {
+  const first = blocks[0]
+  if (!first || !/^h[1-3]$/.test(first.kind) || !title.trim()) return blocks
+  return titleKey(first.text) === titleKey(title) ? blocks.slice(1) : blocks
 }

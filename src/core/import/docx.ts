@@ -2,7 +2,7 @@
 // endnotes — which goes through the same sanitiser and segmenter as a web page. Footnotes and endnotes are kept as
 // footnote paragraphs at the end, numbered as in the document. Title, author and date come from docProps/core.xml.
 import { GlossError } from '../errors'
-import { titleFromFileName } from './clean'
+import { titleFromFileName, withoutTitleBlock } from './clean'
 import { isElement, type DomElement, type HtmlEnv } from './html/dom'
 import { normalizeDate } from './html/metadata'
 import { segmentHtml } from './html/segment'
@@ -72,12 +72,13 @@ export function parseDocx(html: string, coreXml: string | null, name: string, en
     }
   }
   const heading = blocks.find((b) => b.kind === 'h1')?.text
+  const chosen = title || heading || titleFromFileName(name)
   return {
-    ...emptyDetails(title || heading || titleFromFileName(name)),
+    ...emptyDetails(chosen),
     authors,
     publishedAt,
     format: 'docx',
-    blocks,
+    blocks: withoutTitleBlock(blocks, chosen),
     warnings: []
   }
 }

@@ -1,7 +1,8 @@
 // Renders the report model as one self-contained, printable HTML document (no scripts, no external loads).
 
 import type { ArticleRun, Citation, CitedByGroup, HighlightRow, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph, ReportSource } from './model'
-import { COLOR_NAMES, formatDate, formatDateTime, pageSuffix, paragraphRange, plural } from './format'
+import { coverRows, coverSummary } from './cover'
+import { COLOR_NAMES, formatDate, pageSuffix, paragraphRange, plural } from './format'
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -379,37 +380,16 @@ function appendix(model: ReportModel): string {
 
 // ------------------------------------------------------------------------------------------- document
 
-const KICKERS: Record<ReportModel['meta']['kind'], string> = { article: 'Annotated report', note: 'Note report', project: 'Project report' }
+/** What each kind of report is called (cover, page heads, title). */
+export const REPORT_KINDS: Record<ReportModel['meta']['kind'], string> = { article: 'Annotated report', note: 'Note report', project: 'Project report' }
+const KICKERS = REPORT_KINDS
 
 function cover(model: ReportModel): string {
   const m = model.meta
-  const rows: [string, string][] = []
-  const subject = m.kind === 'article' ? model.sources[0] : undefined
-  if (subject) {
-    if (subject.authors.length) rows.push([subject.authors.length === 1 ? 'Author' : 'Authors', esc(subject.authors.join(', '))])
-    if (subject.publisher) rows.push([subject.format === 'html' ? 'Site' : 'Publisher', esc(subject.publisher)])
-    if (subject.publishedAt) rows.push(['Published', esc(formatDate(subject.publishedAt))])
-    if (subject.url) rows.push(['Source', `<a href="${esc(subject.url)}">${esc(subject.url)}</a>`])
-    else if (subject.fileName) rows.push(['Source', esc(subject.fileName)])
-    if (subject.accessedAt) rows.push(['Accessed', esc(formatDate(subject.accessedAt))])
-  } else {
-    if (m.projectTitle) rows.push(['Project', esc(m.projectTitle)])
-    rows.push(['Sources', model.sources.length ? esc(model.bibliography.map((s) => s.shortTitle).join('; ')) : 'none'])
-  }
-  if (m.analyst) rows.push(['Analyst', esc(m.analyst)])
-  rows.push(['Exported', esc(formatDateTime(m.exportedAt))])
-  const summary = [
-    m.kind === 'article' ? '' : plural(m.sourceCount, 'source'),
-    plural(m.paragraphCount, 'paragraph'),
-    plural(m.highlightCount, 'highlight'),
-    plural(model.citations.length, 'citation'),
-    plural(m.noteCount, 'note')
-  ]
-    .filter(Boolean)
-    .join(' · ')
-  return `<header class="cover"><div class="kicker sans">${KICKERS[m.kind]}</div><h1>${esc(m.title || 'Untitled')}</h1><dl>${rows
-    .map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)
-    .join('')}</dl><p class="summary sans">${summary}</p></header>`
+  const rows = coverRows(model)
+    .map((r) => `<dt>${esc(r.label)}</dt><dd>${r.link ? `<a href="${esc(r.value)}">${esc(r.value)}</a>` : esc(r.value)}</dd>`)
+    .join('')
+  return `<header class="cover"><div class="kicker sans">${KICKERS[m.kind]}</div><h1>${esc(m.title || 'Untitled')}</h1><dl>${rows}</dl><p class="summary sans">${coverSummary(model)}</p></header>`
 }
 
 const EMPTY_ANALYSIS: Record<ReportModel['meta']['kind'], string> = {

@@ -2,7 +2,8 @@
 // Highlights are always written as ==text==; their colours are listed in the appendix table.
 
 import type { ArticleRun, CitedByGroup, HighlightRow, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph, ReportSource } from './model'
-import { COLOR_NAMES, pageSuffix, formatDate, formatDateTime, paragraphRange, plural } from './format'
+import { coverRows, coverSummary } from './cover'
+import { COLOR_NAMES, pageSuffix, paragraphRange, plural } from './format'
 
 /** Escapes user text so Markdown renders it literally (inline context). */
 export function escapeMarkdown(s: string): string {
@@ -202,29 +203,10 @@ const EMPTY_ANALYSIS: Record<ReportModel['meta']['kind'], string> = {
 
 function coverMd(model: ReportModel): string[] {
   const m = model.meta
-  const meta: string[] = []
-  const subject = m.kind === 'article' ? model.sources[0] : undefined
-  if (subject) {
-    if (subject.authors.length) meta.push(`- **${subject.authors.length === 1 ? 'Author' : 'Authors'}:** ${escapeMarkdown(subject.authors.join(', '))}`)
-    if (subject.publisher) meta.push(`- **${subject.format === 'html' ? 'Site' : 'Publisher'}:** ${escapeMarkdown(subject.publisher)}`)
-    if (subject.publishedAt) meta.push(`- **Published:** ${escapeMarkdown(formatDate(subject.publishedAt))}`)
-    if (subject.url) meta.push(`- **Source:** <${subject.url.replace(/[<>\s]/g, encodeURIComponent)}>`)
-    else if (subject.fileName) meta.push(`- **Source:** ${escapeMarkdown(subject.fileName)}`)
-    if (subject.accessedAt) meta.push(`- **Accessed:** ${escapeMarkdown(formatDate(subject.accessedAt))}`)
-  } else {
-    if (m.projectTitle) meta.push(`- **Project:** ${escapeMarkdown(m.projectTitle)}`)
-    meta.push(`- **Sources:** ${model.sources.length ? escapeMarkdown(model.bibliography.map((s) => s.shortTitle).join('; ')) : 'none'}`)
-  }
-  if (m.analyst) meta.push(`- **Analyst:** ${escapeMarkdown(m.analyst)}`)
-  meta.push(`- **Exported:** ${escapeMarkdown(formatDateTime(m.exportedAt))}`)
-  const summary = [
-    m.kind === 'article' ? '' : plural(m.sourceCount, 'source'),
-    plural(m.paragraphCount, 'paragraph'),
-    plural(m.highlightCount, 'highlight'),
-    plural(model.citations.length, 'citation'),
-    plural(m.noteCount, 'note')
-  ].filter(Boolean)
-  return [`# ${headingText(escapeMarkdown(m.title || 'Untitled'))}`, `*${KICKERS[m.kind]}*`, meta.join('\n'), summary.join(' · ')]
+  const meta = coverRows(model).map(
+    (r) => `- **${r.label}:** ${r.link ? `<${r.value.replace(/[<>\s]/g, encodeURIComponent)}>` : escapeMarkdown(r.value)}`
+  )
+  return [`# ${headingText(escapeMarkdown(m.title || 'Untitled'))}`, `*${KICKERS[m.kind]}*`, meta.join('\n'), coverSummary(model)]
 }
 
 function sourceMd(model: ReportModel, s: ReportSource, i: number): string[] {

@@ -5,6 +5,7 @@ describe('buildSearchQuery', () => {
   it('quotes every term and prefix-matches the last one', () => {
     expect(buildSearchQuery('Putin Xi')).toEqual({
       match: '"Putin" "Xi"*',
+      phrases: ['"Putin"', '"Xi"*'],
       terms: [
         { words: ['putin'], prefix: false },
         { words: ['xi'], prefix: true }
@@ -21,18 +22,27 @@ describe('buildSearchQuery', () => {
     expect(fold('Kraków')).toBe('krakow')
   })
 
+  it('prefix-matches the last word from two letters on (one letter is matched as a word)', () => {
+    expect(buildSearchQuery('Putin X')).toMatchObject({ match: '"Putin" "X"', terms: [{ prefix: false }, { prefix: false }] })
+    expect(buildSearchQuery('U.S')!.match).toBe('"U S"')
+    expect(buildSearchQuery('U.Sa')!.match).toBe('"U Sa"*')
+    expect(buildSearchQuery('上')!.terms[0].prefix).toBe(false)
+    expect(buildSearchQuery('上海')!.terms[0].prefix).toBe(true)
+  })
+
   it('treats the same word typed differently as one term', () => {
     expect(buildSearchQuery('war WAR Wár war')!.match).toBe('"war"*')
   })
 
   it('turns words joined by punctuation into a phrase', () => {
     expect(buildSearchQuery('U.S.-China relationship')!.match).toBe('"U S China" "relationship"*')
-    expect(buildSearchQuery('Putin’s')!.terms).toEqual([{ words: ['putin', 's'], prefix: true }])
+    // The last word is one letter: the phrase is matched as typed ("Putin’s", not "Putin said").
+    expect(buildSearchQuery('Putin’s')!.terms).toEqual([{ words: ['putin', 's'], prefix: false }])
   })
 
   it('drops FTS syntax: operators, quotes, stars, parentheses, column filters, carets', () => {
     expect(buildSearchQuery('Putin AND Xi OR NOT NEAR')!.match).toBe('"Putin" "Xi"*')
-    expect(buildSearchQuery('"Xi Jinping"* (text: ^gas) -war + {a b}')!.match).toBe('"Xi" "Jinping" "text" "gas" "war" "a" "b"*')
+    expect(buildSearchQuery('"Xi Jinping"* (text: ^gas) -war + {a bc}')!.match).toBe('"Xi" "Jinping" "text" "gas" "war" "a" "bc"*')
     // Lower-case "and"/"or" are ordinary words.
     expect(buildSearchQuery('rolling and faltering')!.match).toBe('"rolling" "and" "faltering"*')
   })

@@ -1,6 +1,6 @@
 // Turns what a person types into a safe FTS5 MATCH expression, and the terms the UI marks in results.
 // Every term is quoted (no FTS syntax can leak through), punctuation and FTS operators are dropped, the last
-// term is prefix-matched (search as you type), at most MAX_TERMS terms are kept.
+// term is prefix-matched (search as you type) once its last word has two letters, at most MAX_TERMS terms are kept.
 
 export const MAX_TERMS = 12
 
@@ -13,10 +13,18 @@ export interface SearchTerm {
 }
 
 export interface SearchQuery {
-  /** The FTS5 MATCH expression, e.g. `"Russia" "U S China" "Khar"*`. */
+  /** The FTS5 MATCH expression, e.g. `"Russia" "U S China" "Khar"*`: every term (all must match). */
   match: string
+  /** Each term's own MATCH phrase (same order as `terms`): `match` is these joined by spaces. */
+  phrases: string[]
   terms: SearchTerm[]
 }
+
+/**
+ * A one-letter word typed last is matched as a word, not a prefix: nearly every text has a word starting with any
+ * common letter, so such a prefix finds everything and costs the most (no prefix index keeps one-letter prefixes).
+ */
+export const MIN_PREFIX = 2
 
 /** FTS5 operators typed as words: dropped (the search is always "all of these words"). */
 const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR'])
@@ -51,8 +59,9 @@ export function buildSearchQuery(input: string): SearchQuery | null {
     if (terms.length === MAX_TERMS) break
   }
   if (terms.length === 0) return null
-  terms[terms.length - 1].prefix = true
+  const last = terms[terms.length - 1]
+  last.prefix = [...last.words[last.words.length - 1]].length >= MIN_PREFIX
   // Phrases hold only letters, digits and marks, so wrapping them in double quotes is always a valid FTS5 string.
-  const match = phrases.map((p, i) => `"${p}"${i === phrases.length - 1 ? '*' : ''}`).join(' ')
-  return { match, terms }
+  const quoted = phrases.map((p, i) => `"${p}"${terms[i].prefix ? '*' : ''}`)
+  return { match: quoted.join(' '), phrases: quoted, terms }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildSearchQuery } from './query'
-import { findMatches, makeSnippet, SNIPPET_LENGTH } from './snippet'
+import { findMatches, makeSnippet, scanForSnippet, snippetOf, SNIPPET_LENGTH, wordCount } from './snippet'
 
 const terms = (q: string) => buildSearchQuery(q)!.terms
 const marked = (s: { snippet: string; matches: [number, number][] }) => s.matches.map(([a, b]) => s.snippet.slice(a, b))
@@ -23,6 +23,20 @@ describe('findMatches', () => {
   it('matches phrases across punctuation and merges overlaps', () => {
     const text = 'The U.S.-China relationship; China again.'
     expect(findMatches(text, terms('u.s.-china china')).map(([a, b]) => text.slice(a, b))).toEqual(['U.S.-China', 'China'])
+  })
+
+  it('finds the same in plain ASCII text and in text with other characters', () => {
+    const ascii = 'The pipeline deal: PIPELINES, pipe-line and pipelines2 (pipeline).'
+    const curly = `“${ascii.slice(0, -1)}” — done.`
+    const t = terms('pipeline pipe')
+    const at = (text: string) => findMatches(text, t).map(([a, b]) => text.slice(a, b))
+    // "pipeline" is a whole word (not the last term); "pipe" is typed last, so a prefix.
+    expect(at(ascii)).toEqual(['pipeline', 'PIPE', 'pipe', 'pipe', 'pipeline'])
+    expect(at(curly)).toEqual(at(ascii))
+    // Not the last term, so whole words only: in both kinds of text.
+    const exact = [{ words: ['pipeline'], prefix: false }, { words: ['deal'], prefix: true }]
+    expect(findMatches(ascii, exact).map(([a, b]) => ascii.slice(a, b))).toEqual(['pipeline', 'deal', 'pipeline'])
+    expect(findMatches(curly, exact).map(([a, b]) => curly.slice(a, b))).toEqual(['pipeline', 'deal', 'pipeline'])
   })
 
   it('handles characters outside the BMP', () => {
@@ -91,5 +105,44 @@ describe('makeSnippet', () => {
     expect(s.snippet.endsWith('…')).toBe(true)
     expect(s.matches).toEqual([])
     expect(makeSnippet('', terms('x'))).toEqual({ snippet: '', matches: [], counts: [0], words: 0 })
+  })
+})
+
+describe('wordCount', () => {
+  it('counts letter and digit runs in any script', () => {
+    expect(wordCount('')).toBe(0)
+    expect(wordCount('One, two;three  4')).toBe(4)
+    expect(wordCount('“Kraków” — Шанхай 2022 上海 𝒳')).toBe(5)
+    expect(wordCount('cafe\u0301 au lait')).toBe(3)
+    expect(wordCount('cafe\u0301s')).toBe(2) // a combining mark ends a run, as the word pattern always did
+  })
+})
+
+describe('scanForSnippet / snippetOf', () => {
+  it('gives what makeSnippet gives, from one reading of the text', () => {
+    const text = `${'word '.repeat(40)}target here ${'more '.repeat(40)}`
+    const t = terms('target')
+    expect(snippetOf(scanForSnippet(text, t))).toEqual(makeSnippet(text, t))
+  })
+
+  it('reads a long text up to a limit, unless its start holds no match', () => {
+    const t = terms('kharkiv')
+    const long = `Kharkiv first. ${'filler words go on. '.repeat(2000)}Kharkiv last.`
+    const part = scanForSnippet(long, t, 1000)
+    expect(part.flat.length).toBeLessThanOrEqual(1000)
+    expect(part.more).toBe(true)
+    expect(part.counts).toEqual([1])
+    expect(part.words).toBe(wordCount(part.flat))
+    const s = snippetOf(part)
+    expect(s.snippet.startsWith('Kharkiv first.')).toBe(true)
+    expect(s.snippet.endsWith('…')).toBe(true)
+    // Only at the end: the whole text is read, and the excerpt shows it.
+    const late = scanForSnippet(`${'filler words go on. '.repeat(2000)}Kharkiv last.`, t, 1000)
+    expect([late.more, late.counts]).toEqual([false, [1]])
+    expect(snippetOf(late).snippet.endsWith('Kharkiv last.')).toBe(true)
+    // A short start that is all of its excerpt still says the text goes on.
+    const short = scanForSnippet(`Kharkiv. ${'word '.repeat(1000)}`, t, 100)
+    expect(short.flat.length).toBeLessThanOrEqual(100)
+    expect(snippetOf(short).snippet).toBe(`${short.flat}…`)
   })
 })

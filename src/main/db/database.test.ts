@@ -4,8 +4,10 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { GlossError } from '../../core/api'
 import { removeTempDirs, tempDir } from './test-temp'
-import { insertArticle, getArticle, getParagraphs, replaceParagraphs, tombstoneArticle } from './articles'
-import { openDatabase, schemaVersion } from './database'
+import { insertArticle, insertParagraphs, insertPendingArticle, getArticle, getParagraphs, replaceParagraphs, restoreArticle, tombstoneArticle } from './articles'
+import { openDatabase, schemaVersion, type DB } from './database'
+import { insertHighlight, setHighlightDeleted } from './highlights'
+import { insertNote } from './notes'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
 
 afterEach(removeTempDirs)
@@ -14,6 +16,14 @@ const NOW = '2026-01-01T00:00:00.000Z'
 
 function para(id: string, index: number, text: string) {
   return { id, index, kind: 'p' as const, text }
+}
+
+/** Ids of the paragraphs the paragraph index finds for an FTS query, in article and document order. */
+function paragraphIds(db: DB, query: string): string[] {
+  const rows = db
+    .prepare('SELECT p.id FROM paragraphs_fts f JOIN paragraphs p ON p.rowid = f.rowid WHERE paragraphs_fts MATCH ? ORDER BY p.article_id, p.position')
+    .all(query) as { id: string }[]
+  return rows.map((r) => r.id)
 }
 
 function sampleArticle(id = 'A1') {
@@ -114,7 +124,7 @@ describe('articles repository', () => {
   it('keeps paragraph full-text search in sync with inserts and tombstones', () => {
     const db = openDatabase(join(tempDir(), 'gloss.db'))
     insertArticle(db, sampleArticle(), NOW)
-    const search = (q: string) => (db.prepare('SELECT paragraph_id FROM paragraphs_fts WHERE paragraphs_fts MATCH ?').all(q) as { paragraph_id: string }[]).map((r) => r.paragraph_id)
+    const search = (q: string) => paragraphIds(db, q)
     expect(search('pipelines')).toEqual(['p-2'])
     replaceParagraphs(db, 'A1', [para('p-1', 0, 'First paragraph about summits.'), para('p-3', 1, 'Third one about gas.')], NOW)
     expect(search('pipelines')).toEqual([])
@@ -149,6 +159,67 @@ describe('articles repository', () => {
     expect(() =>
       db.prepare("INSERT INTO paragraphs (article_id, id, position, kind, text, created_at, updated_at) VALUES ('nope', 'p', 0, 'p', 't', 'x', 'x')").run()
     ).toThrow(/FOREIGN KEY/)
+    db.close()
+  })
+})
+
+describe('migration 4: search indexes without a copy of the text', () => {
+  /** Every user-data row, as stored (to compare before and after the upgrade). */
+  function dump(db: DB): Record<string, unknown[]> {
+    const out: Record<string, unknown[]> = {}
+    for (const t of ['articles', 'paragraphs', 'highlights', 'notes', 'note_refs', 'settings']) out[t] = db.prepare(`SELECT rowid, * FROM ${t} ORDER BY rowid`).all()
+    return out
+  }
+  const matchIn = (db: DB, table: string, column: string, query: string): string[] =>
+    (db.prepare(`SELECT s.${column} AS v FROM ${table}_fts f JOIN ${table} s ON s.rowid = f.rowid WHERE ${table}_fts MATCH ? ORDER BY s.rowid`).all(query) as { v: string }[]).map((r) => r.v)
+
+  it('upgrades a library written at schema 3: data unchanged, indexes rebuilt from it, holding only what search may show', () => {
+    const file = join(tempDir(), 'gloss.db')
+    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 3) })
+    expect(schemaVersion(old)).toBe(3)
+    insertArticle(old, sampleArticle('A1'), NOW)
+    replaceParagraphs(old, 'A1', [para('p-1', 0, 'First paragraph about summits.'), para('p-3', 1, 'Third one about gas pipelines.')], NOW)
+    insertArticle(old, { ...sampleArticle('A2'), paragraphs: [para('q-1', 0, 'A deleted article about pipelines.')] }, NOW)
+    tombstoneArticle(old, 'A2', NOW)
+    insertPendingArticle(old, { ...sampleArticle('A3'), paragraphs: [] }, NOW, 'job-1')
+    insertParagraphs(old, 'A3', [para('r-1', 0, 'An import still being written about pipelines.')], NOW)
+    const note = { articleId: 'A1', isAnalysis: false, doc: '{"type":"doc"}', docVersion: 1 }
+    insertNote(old, { ...note, id: 'N1', title: 'Pipeline memo', text: 'Gas through the summit.' }, NOW)
+    insertNote(old, { ...note, id: 'N2', title: 'Deleted memo', text: 'Pipelines again.' }, NOW)
+    old.prepare("UPDATE notes SET deleted_at = ? WHERE id = 'N2'").run(NOW)
+    const highlight = { articleId: 'A1', color: 'yellow' as const, targets: [], createdAt: NOW, updatedAt: NOW }
+    insertHighlight(old, { ...highlight, id: 'H1', comment: 'Pipelines matter here' })
+    insertHighlight(old, { ...highlight, id: 'H2', comment: '' })
+    insertHighlight(old, { ...highlight, id: 'H3', comment: 'Deleted pipelines comment' })
+    setHighlightDeleted(old, 'H3', NOW, NOW)
+    // Before: the index held its own copy of the text, and every row (the search dropped tombstones with joins).
+    expect(old.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'paragraphs_fts_content'").get()).toEqual({ n: 1 })
+    expect(paragraphIds(old, 'pipelines')).toEqual(['p-3', 'q-1', 'r-1'])
+    const before = dump(old)
+    old.close()
+
+    const db = openDatabase(file)
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION)
+    expect(dump(db)).toEqual(before)
+    // No second copy of the text.
+    const names = (db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%fts%'").all() as { name: string }[]).map((r) => r.name)
+    expect(names.filter((n) => n.endsWith('_content'))).toEqual([])
+    expect(names).toEqual(expect.arrayContaining(['paragraphs_fts', 'notes_fts', 'highlights_fts']))
+    // Live paragraphs of live articles, and of the import being written (the search leaves that out itself).
+    expect(paragraphIds(db, 'pipelines')).toEqual(['p-3', 'r-1'])
+    expect(paragraphIds(db, 'summits')).toEqual(['p-1'])
+    expect(paragraphIds(db, 'pipelines summits')).toEqual([])
+    expect(matchIn(db, 'notes', 'id', 'pipeline*')).toEqual(['N1'])
+    expect(matchIn(db, 'notes', 'id', 'summit')).toEqual(['N1'])
+    expect(matchIn(db, 'highlights', 'id', 'pipelines')).toEqual(['H1'])
+    for (const t of ['paragraphs_fts', 'notes_fts', 'highlights_fts']) db.prepare(`INSERT INTO ${t}(${t}, rank) VALUES ('integrity-check', 1)`).run()
+
+    // The triggers keep them so from now on.
+    restoreArticle(db, 'A2', NOW)
+    expect(paragraphIds(db, 'pipelines')).toEqual(['p-3', 'q-1', 'r-1'])
+    insertArticle(db, { ...sampleArticle('A4'), paragraphs: [para('s-1', 0, 'Pipelines, newly imported.')] }, NOW)
+    expect(paragraphIds(db, 'newly')).toEqual(['s-1'])
+    for (const t of ['paragraphs_fts', 'notes_fts', 'highlights_fts']) db.prepare(`INSERT INTO ${t}(${t}, rank) VALUES ('integrity-check', 1)`).run()
     db.close()
   })
 })

@@ -21,7 +21,7 @@ export function electronPdfRenderer(): PdfRenderer & { close(): Promise<void> } 
     }
     return ses
   }
-  const render = async (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string }): Promise<Uint8Array> => {
+  const render = async (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string; kind?: string }): Promise<Uint8Array> => {
     const dir = await mkdtemp(join(tmpdir(), 'gloss-pdf-'))
     const file = join(dir, 'report.html')
     const fileUrl = pathToFileURL(file).href
@@ -39,7 +39,7 @@ export function electronPdfRenderer(): PdfRenderer & { close(): Promise<void> } 
         pageSize: opts.pageSize,
         printBackground: true,
         displayHeaderFooter: true,
-        headerTemplate: headerTemplate(opts.title),
+        headerTemplate: headerTemplate(opts.title, opts.kind),
         footerTemplate: footerTemplate(),
         margins: PDF_MARGINS_IN,
         generateDocumentOutline: true,

@@ -10,6 +10,8 @@ describe('PDF page templates', () => {
       expect(style).toMatch(/padding:0 18mm/)
     }
     expect(header).toContain('Putin &amp; Xi &lt;&quot;summit&quot;&gt;')
+    expect(header).toContain('<span>Annotated report · Gloss</span>')
+    expect(headerTemplate('Black Sea grain', 'Project report')).toContain('<span>Project report · Gloss</span>')
     expect(footerTemplate()).toMatch(/<span class="pageNumber"><\/span> of <span class="totalPages"><\/span>/)
   })
 })

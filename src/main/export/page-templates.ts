@@ -5,8 +5,8 @@ const escape = (s: string): string =>
 
 const BASE = "width:100%;font-family:'DejaVu Serif',Georgia,serif;font-size:8pt;color:#6b6b6b;padding:0 18mm;"
 
-export function headerTemplate(title: string): string {
-  return `<div style="${BASE}display:flex;justify-content:space-between;"><span>${escape(title)}</span><span>Annotated report · Gloss</span></div>`
+export function headerTemplate(title: string, kind = 'Annotated report'): string {
+  return `<div style="${BASE}display:flex;justify-content:space-between;"><span>${escape(title)}</span><span>${escape(kind)} · Gloss</span></div>`
 }
 
 export function footerTemplate(): string {

@@ -54,7 +54,7 @@ export function chromiumPdfRenderer(opts: { executablePath?: string } = {}): Pdf
   }
   let queue: Promise<unknown> = Promise.resolve()
 
-  const renderOne = async (html: string, o: { pageSize: 'A4' | 'Letter'; title: string }): Promise<Uint8Array> => {
+  const renderOne = async (html: string, o: { pageSize: 'A4' | 'Letter'; title: string; kind?: string }): Promise<Uint8Array> => {
     const p = await reportPage()
     try {
       await p.setContent(html, { waitUntil: 'load', timeout: 60_000 })
@@ -62,7 +62,7 @@ export function chromiumPdfRenderer(opts: { executablePath?: string } = {}): Pdf
         format: o.pageSize,
         printBackground: true,
         displayHeaderFooter: true,
-        headerTemplate: headerTemplate(o.title),
+        headerTemplate: headerTemplate(o.title, o.kind),
         footerTemplate: footerTemplate(),
         margin: { top: mm(PDF_MARGINS_MM.top), bottom: mm(PDF_MARGINS_MM.bottom), left: mm(PDF_MARGINS_MM.left), right: mm(PDF_MARGINS_MM.right) },
         outline: true,
@@ -79,7 +79,7 @@ export function chromiumPdfRenderer(opts: { executablePath?: string } = {}): Pdf
     }
   }
 
-  const render = (html: string, o: { pageSize: 'A4' | 'Letter'; title: string }): Promise<Uint8Array> => {
+  const render = (html: string, o: { pageSize: 'A4' | 'Letter'; title: string; kind?: string }): Promise<Uint8Array> => {
     const next = queue.then(() => renderOne(html, o))
     queue = next.catch(() => undefined)
     return next

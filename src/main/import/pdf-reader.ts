@@ -112,7 +112,9 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
         author: str(info.Author),
         subject: str(info.Subject),
         creationDate: str(info.CreationDate),
-        lang: str(info.Language)
+        lang: str(info.Language),
+        producer: str(info.Producer),
+        creator: str(info.Creator)
       }
     }
   } catch (error) {

@@ -5,7 +5,8 @@ import type { ImportJobs } from '../import/jobs'
 import type { ImportRunner } from '../import/runner'
 import type { fetchPage } from '../net/fetch-page'
 
-export type PdfRenderer = (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string }) => Promise<Uint8Array>
+/** Prints report HTML; `kind` ("Project report") heads every page beside the title. */
+export type PdfRenderer = (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string; kind?: string }) => Promise<Uint8Array>
 
 export interface BackendOptions {
   /** Folder holding gloss.db (created if missing). */

@@ -122,7 +122,7 @@ describe('exportReport', () => {
 
     await backend.exportReport({ ...req, format: 'pdf' })
     const html = pdf.calls.at(-1)!.html
-    expect(pdf.calls.at(-1)!.title).toBe('Black Sea grain')
+    expect(pdf.calls.at(-1)).toMatchObject({ title: 'Black Sea grain', kind: 'Project report' })
     expect(html).toContain('<div class="kicker sans">Project report</div><h1>Black Sea grain</h1>')
     expect(html).toContain('<h3 class="tag">insurance <span class="count">1 passage</span></h3>')
 

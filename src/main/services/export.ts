@@ -5,7 +5,7 @@ import { nowIso } from '../../core/ids'
 import type { AnchoredHighlight, Article, ExportFile, ExportFormat, Note } from '../../core/model'
 import { fromWebAnnotations, toWebAnnotations } from '../../core/report/annotations'
 import { buildReport, type ReportInput, type ReportSubject } from '../../core/report/build'
-import { renderReportHtml } from '../../core/report/html'
+import { REPORT_KINDS, renderReportHtml } from '../../core/report/html'
 import { renderReportMarkdown } from '../../core/report/markdown'
 import * as articlesRepo from '../db/articles'
 import * as projectsRepo from '../db/projects'
@@ -92,7 +92,7 @@ async function render(ctx: Ctx, input: ReportInput): Promise<Uint8Array> {
   if (format === 'md') return new TextEncoder().encode(renderReportMarkdown(model))
   const html = renderReportHtml(model)
   if (format === 'html') return new TextEncoder().encode(html)
-  return ctx.opts.pdf(html, { pageSize: input.options.pageSize, title: model.meta.title })
+  return ctx.opts.pdf(html, { pageSize: input.options.pageSize, title: model.meta.title, kind: REPORT_KINDS[model.meta.kind] })
 }
 
 export async function exportReport(ctx: Ctx, req: ExportRequest): Promise<ExportFile> {

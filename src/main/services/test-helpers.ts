@@ -14,10 +14,10 @@ export const RESOURCES = resolve(__dirname, '..', '..', '..', 'resources')
 export { removeTempDirs, tempDir } from '../db/test-temp'
 
 /** A PDF renderer for tests that do not look at PDFs: it records what it was asked to print. */
-export function recordingPdf(): PdfRenderer & { calls: { html: string; title: string }[] } {
-  const calls: { html: string; title: string }[] = []
-  const fn = async (html: string, o: { title: string }): Promise<Uint8Array> => {
-    calls.push({ html, title: o.title })
+export function recordingPdf(): PdfRenderer & { calls: { html: string; title: string; kind?: string }[] } {
+  const calls: { html: string; title: string; kind?: string }[] = []
+  const fn = async (html: string, o: { title: string; kind?: string }): Promise<Uint8Array> => {
+    calls.push({ html, title: o.title, kind: o.kind })
     return new TextEncoder().encode('%PDF-1.7 test')
   }
   return Object.assign(fn, { calls })

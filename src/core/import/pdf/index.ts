@@ -2,7 +2,7 @@
 // page each starts on, running heads/feet and page numbers gone, hyphenation undone, headings and footnotes found;
 // and its details from the document info.
 import { GlossError } from '../../errors'
-import { titleFromFileName } from '../clean'
+import { titleFromFileName, withoutTitleBlock } from '../clean'
 import { normalizeDate } from '../html/metadata'
 import { emptyDetails, type ParsedArticle } from '../types'
 import { findRunningLines, readingOrder } from './layout'
@@ -19,6 +19,9 @@ const MIN_CHARS_PER_PAGE = 40
 
 /** Titles that PDF producers write on their own, which say nothing about the document. */
 const JUNK_TITLE = /^(?:untitled|document\d*|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pptx?|indd|tex|qxd|pdf))$/i
+
+/** Producers that print web pages (Chromium's Skia, Firefox, WebKit, wkhtmltopdf): their CreationDate is print time. */
+const PRINTED_BY_BROWSER = /\b(?:skia|chrom(?:e|ium)|headlesschrome|firefox|mozilla|webkit|wkhtmltopdf|safari)\b/i
 
 function pdfDate(raw: string | null): string | null {
   const m = raw ? /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec(raw.trim()) : null
@@ -59,10 +62,11 @@ export function parsePdfDocument(doc: PdfDocument, name: string, lexicon?: Lexic
   return {
     ...emptyDetails(title),
     authors: authorsOf(doc.info),
-    publishedAt: pdfDate(doc.info.creationDate),
+    // A browser's "Save as PDF" stamps the moment of printing: not when the work was published.
+    publishedAt: PRINTED_BY_BROWSER.test(doc.info.producer ?? '') || PRINTED_BY_BROWSER.test(doc.info.creator ?? '') ? null : pdfDate(doc.info.creationDate),
     lang: doc.info.lang,
     format: 'pdf',
-    blocks,
+    blocks: withoutTitleBlock(blocks, title),
     warnings
   }
 }

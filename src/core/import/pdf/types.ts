@@ -30,6 +30,9 @@ export interface PdfInfo {
   /** Document info CreationDate, raw ("D:20240315093000+01'00'"). */
   creationDate: string | null
   lang: string | null
+  /** Document info Producer and Creator (the software that wrote the file). */
+  producer?: string | null
+  creator?: string | null
 }
 
 export interface PdfDocument {
