@@ -1,6 +1,8 @@
 // The notes store: what the rest of the window asks of the notes pane — open a note, cite a passage in the open
 // note, select a reference, know that an article's text changed. The pane registers itself when it mounts; a command
 // given while it is not there (from the library, say) opens the article it lives beside and runs once the pane is up.
+import type { CheckedRef, Note } from '@core/model'
+import { api } from '@renderer/api'
 import type { CitePayload } from './useWorkspace'
 import { workspace } from './useWorkspace'
 
@@ -50,6 +52,25 @@ export const notes = {
 
   articleChanged(articleId: string): void {
     pane?.articleChanged(articleId)
+  },
+
+  /** The analysis note of an article (made on first use). */
+  loadArticleNote(articleId: string): Promise<Note> {
+    return api.getArticleNote(articleId)
+  },
+
+  loadNote(id: string): Promise<Note> {
+    return api.getNote(id)
+  },
+
+  /** A new note beside an article (or a free note when `articleId` is null). */
+  create(title: string, articleId: string | null): Promise<Note> {
+    return api.createNote({ title, articleId })
+  },
+
+  /** How each reference of a note stands in the current text (ok, changed, orphan). */
+  checkRefs(noteId: string): Promise<CheckedRef[]> {
+    return api.checkNoteRefs(noteId)
   },
 
   /** The notes pane is mounted (returns the function to call when it unmounts). */
