@@ -28,6 +28,52 @@ const KEYS = 80
 /** `node --import tsx scripts/bench-reader.mjs typing` (or open, mark, huge) runs only those parts. */
 const ONLY = new Set(process.argv.slice(2))
 const part = (name) => ONLY.size === 0 || ONLY.has(name)
+/**
+ * GLOSS_BENCH_PROFILE=1: a CPU profile around the new-highlight clicks, its top functions printed (self time);
+ * GLOSS_BENCH_PROFILE=trace: the main thread's time by trace event (script, style, layout, paint…).
+ */
+const PROFILE = process.env.GLOSS_BENCH_PROFILE
+let browserForTrace = null
+
+async function profiled(page, run) {
+  if (!PROFILE) return run()
+  if (PROFILE === 'trace') {
+    await browserForTrace.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] })
+    const result = await run()
+    const events = JSON.parse((await browserForTrace.stopTracing()).toString()).traceEvents
+    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    const totals = new Map()
+    for (const e of events) {
+      if (e.ph !== 'X' || !e.dur || (main && (e.pid !== main.pid || e.tid !== main.tid))) continue
+      totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000)
+    }
+    for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`      ${v.toFixed(1).padStart(7)} ms  ${k}`)
+    // When things happened after the click (ms).
+    const click = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click')
+    if (click) {
+      const marks = events
+        .filter((e) => e.ts >= click.ts && ['ResourceSendRequest', 'ResourceReceiveResponse', 'ResourceFinish', 'Paint', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'Layout'].includes(e.name))
+        .map((e) => `${e.name.replace('Resource', 'R:')}${e.args?.data?.type ? `(${e.args.data.type})` : ''}@${((e.ts - click.ts) / 1000).toFixed(1)}${e.dur ? `+${(e.dur / 1000).toFixed(1)}` : ''}`)
+      console.log(`      ${marks.slice(0, 40).join('  ')}`)
+    }
+    return result
+  }
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  await cdp.send('Profiler.start')
+  const result = await run()
+  const { profile } = await cdp.send('Profiler.stop')
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const self = new Map()
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+  })
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${v.toFixed(1).padStart(7)} ms  ${k}`)
+  return result
+}
 
 // ---------------------------------------------------------------------------------------------- printing
 
@@ -246,8 +292,10 @@ async function backToLibrary(page) {
 async function openTimed(page, title) {
   await backToLibrary(page)
   await page.waitForTimeout(300)
+  // Found before the probe is armed: the click itself is a plain mouse click (no locator work in the page after it).
+  const box = await page.getByRole('button', { name: `Open ${title}`, exact: true }).boundingBox()
   await armProbe(page, '[data-paragraph-index="0"] .para-text')
-  await page.getByRole('button', { name: `Open ${title}`, exact: true }).click()
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
   const t = await probe(page)
   await page.getByRole('textbox', { name: 'Analyst notes' }).waitFor()
   await page.waitForTimeout(300)
@@ -288,6 +336,7 @@ async function main() {
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: ['--no-sandbox', '--disable-gpu']
   })
+  browserForTrace = browser
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     await page.goto(url)
@@ -381,9 +430,14 @@ async function main() {
       await page.mouse.up()
       const button = page.getByRole('button', { name: 'Highlight yellow', exact: true })
       await button.waitFor()
+      const at = await button.boundingBox()
       await armProbe(page, 'mark[data-highlight-id]', true)
-      await button.click()
-      markTimes.push(await probe(page))
+      markTimes.push(
+        await profiled(page, async () => {
+          await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2)
+          return probe(page)
+        })
+      )
       await page.waitForTimeout(200)
     }
     await backToLibrary(page)
