@@ -36,7 +36,7 @@ test('a 3,000-paragraph article: drawn as it scrolls, jumped through, highlighte
 
   // Search finds a paragraph far down; Enter scrolls the reader there and flashes it.
   await page.keyboard.press('ControlOrMeta+k')
-  await page.getByRole('searchbox', { name: 'Search articles and notes' }).fill('quartermaster')
+  await page.getByRole('searchbox', { name: 'Search articles, notes and highlights' }).fill('quartermaster')
   await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText('¶2500')
   await page.keyboard.press('Enter')
   const target = app.paragraph(2499)
@@ -264,4 +264,32 @@ test('accepting a suggestion made stale by another window says so and shows the 
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+})
+
+test('a new highlight shows at once; when the backend refuses it, it goes away and says why', async ({ page }) => {
+  const app = new GlossApp(page)
+  await app.openArticle()
+  // The backend answers slowly, then refuses.
+  let release: () => void = () => {}
+  const answered = new Promise<void>((done) => (release = done))
+  await page.route('**/api/createHighlight', async (route) => {
+    await answered
+    await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'The library is read-only.' } }) })
+  })
+  await app.selectPhrase(1, 'two will meet on the sidelines')
+  await page.getByRole('button', { name: 'Highlight green', exact: true }).click()
+  // Painted before the answer, but not clickable yet (no id to act on).
+  const painted = app.paragraph(1).locator('mark.hl-green')
+  await expect(painted).toHaveText('two will meet on the sidelines')
+  await expect(app.marks()).toHaveCount(0)
+  release()
+  await expect(app.toast(/Could not highlight this passage: The library is read-only\./)).toBeVisible()
+  await expect(painted).toHaveCount(0)
+  await expect(app.panel.getByText('Select text in the article to highlight it.')).toBeVisible()
+
+  // Once the backend takes it, the stored highlight replaces the painted one.
+  await page.unroute('**/api/createHighlight')
+  const id = await app.highlightPhrase(1, 'two will meet on the sidelines', 'green')
+  await expect(app.paragraph(1).locator('mark.hl-green')).toHaveCount(1)
+  await expect(app.marks(id)).toHaveAttribute('data-color', 'green')
 })

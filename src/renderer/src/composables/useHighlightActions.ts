@@ -44,6 +44,9 @@ export function createHighlight(
   targets: HighlightSegmentTarget[],
   comment = ''
 ): Promise<AnchoredHighlight> {
+  // Painted at once, where the selection was; replaced by the stored highlight when the backend answers (or taken
+  // away, with the error, when it refuses).
+  const pending = reader.addPending(articleId, color, targets, comment)
   return serial(async () => {
     try {
       const h = await api.createHighlight({ articleId, color, targets, ...(comment ? { comment } : {}) })
@@ -52,6 +55,8 @@ export function createHighlight(
       return h
     } catch (err) {
       return fail('Could not highlight this passage', err)
+    } finally {
+      reader.dropPending(pending)
     }
   })
 }

@@ -5,7 +5,7 @@
 import { computed, markRaw, shallowRef } from 'vue'
 import { indexByParagraph, type HighlightIndex } from '@core/anchoring/by-paragraph'
 import { sortInDocumentOrder } from '@core/anchoring/order'
-import type { AnchoredHighlight, Article, ArticleSummary, BacklinkMap, ResolvedSegment } from '@core/model'
+import type { AnchoredHighlight, Article, ArticleSummary, BacklinkMap, HighlightColor, HighlightSegmentTarget, ResolvedSegment } from '@core/model'
 import { api } from '@renderer/api'
 import { articles } from './useArticles'
 import { errorMessage } from './useToasts'
@@ -39,9 +39,17 @@ const error = shallowRef<string | null>(null)
 const highlights = shallowRef<readonly AnchoredHighlight[]>(EMPTY)
 const backlinks = shallowRef<Readonly<BacklinkMap>>(Object.freeze({}))
 const preview = shallowRef<PlacePreview | null>(null)
+/** Highlights being created: painted at once, until the backend's answer replaces them (ids start with PENDING). */
+const pending = shallowRef<readonly AnchoredHighlight[]>(EMPTY)
+
+/** The id prefix of a highlight not stored yet (its marks carry no data-highlight-id: nothing can act on it). */
+export const PENDING = 'pending-'
+let pendingSeq = 0
 
 /** Highlights per paragraph id; unchanged paragraphs keep their list (same array) from one change to the next. */
-const byParagraph = computed<HighlightIndex>((previous) => indexByParagraph(highlights.value, previous))
+const byParagraph = computed<HighlightIndex>((previous) =>
+  indexByParagraph(pending.value.length ? [...highlights.value, ...pending.value] : highlights.value, previous)
+)
 /** Highlights by id. */
 const byId = computed(() => new Map(highlights.value.map((h) => [h.id, h])))
 
@@ -60,6 +68,7 @@ let waitingReveal: RevealRequest | null = null
 async function load(id: string | null): Promise<void> {
   const token = ++loadToken
   preview.value = null
+  pending.value = EMPTY
   if (!id) {
     article.value = null
     setHighlights(EMPTY)
@@ -165,6 +174,30 @@ export const reader = {
   patchHighlight(id: string, patch: Partial<Omit<AnchoredHighlight, 'id' | 'articleId'>>): void {
     const h = byId.value.get(id)
     if (h) reader.putHighlight({ ...h, ...patch })
+  },
+
+  /** Paints a highlight being created (until dropPending): returns its temporary id. */
+  addPending(articleId: string, color: HighlightColor, targets: readonly HighlightSegmentTarget[], comment = ''): string {
+    const id = `${PENDING}${++pendingSeq}`
+    if (article.value?.id !== articleId) return id
+    const now = new Date().toISOString()
+    const h: AnchoredHighlight = {
+      id,
+      articleId,
+      color,
+      comment,
+      targets: [...targets],
+      createdAt: now,
+      updatedAt: now,
+      status: 'anchored',
+      resolved: targets.map((t) => ({ paragraphId: t.paragraphId, start: t.position.start, end: t.position.end }))
+    }
+    pending.value = Object.freeze([...pending.value, freezeHighlight(h)])
+    return id
+  },
+
+  dropPending(id: string): void {
+    if (pending.value.some((h) => h.id === id)) pending.value = Object.freeze(pending.value.filter((h) => h.id !== id))
   },
 
   dropHighlight(id: string): void {

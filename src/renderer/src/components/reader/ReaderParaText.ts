@@ -6,6 +6,7 @@
 // highlights re-render when it changes.
 import { defineComponent, h, type PropType, type VNode } from 'vue'
 import { rowCells, type Run, type TextStyle } from './runs'
+import { PENDING } from '@renderer/composables/useReader'
 import { readerFlags } from './flags'
 
 const STYLE_TAGS: Record<TextStyle, string> = { strong: 'strong', em: 'em', del: 'del', code: 'code', sub: 'sub', sup: 'sup' }
@@ -49,6 +50,11 @@ export default defineComponent({
       }
       for (let i = run.layers.length - 1; i >= 0; i--) {
         const layer = run.layers[i]
+        // A highlight being stored: painted, but not clickable yet (no id to act on).
+        if (layer.id.startsWith(PENDING)) {
+          node = h('mark', { class: ['hl', `hl-${layer.color}`, 'hl-pending'] }, [node])
+          continue
+        }
         node = h(
           'mark',
           {
