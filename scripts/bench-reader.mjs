@@ -501,7 +501,13 @@ async function main() {
     await editor.waitFor()
     await page.getByText(/^5\d,\d{3} words$/).waitFor({ timeout: 60_000 })
     await page.waitForTimeout(1000)
-    const gloss = await typingLatency(page, editor)
+    const gloss = await profiled(page, () => typingLatency(page, editor))
+    // The peer lays out the same lines: the editor's width, padding and type as Gloss draws them.
+    const geometry = await editor.evaluate((el) => {
+      const s = getComputedStyle(el)
+      const box = el.getBoundingClientRect()
+      return `height:${Math.round(el.closest('.notes-scroll')?.getBoundingClientRect().height ?? 800)}px;overflow:auto;width:${Math.round(box.width)}px;box-sizing:border-box;padding:${s.padding};font:${s.font};letter-spacing:${s.letterSpacing};word-spacing:${s.wordSpacing}`
+    })
 
     const bundle = await build({
       entryPoints: [join(ROOT, 'scripts/bench/bare-tiptap.ts')],
@@ -514,11 +520,11 @@ async function main() {
     const bare = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     await bare.setContent('<!doctype html><meta charset="utf-8"><body style="margin:0"></body>')
     await bare.addScriptTag({ content: bundle.outputFiles[0].text })
-    await bare.evaluate((d) => window.mountBare(d), doc)
+    await bare.evaluate(({ d, css }) => window.mountBare(d, css), { d: doc, css: geometry })
     const bareEditor = bare.getByRole('textbox', { name: 'Bare TipTap' })
     await bareEditor.waitFor()
     await bare.waitForTimeout(1000)
-    const peer = await typingLatency(bare, bareEditor)
+    const peer = await profiled(bare, () => typingLatency(bare, bareEditor))
     row(`typing p95, ${NOTE_WORDS.toLocaleString('en-US')}-word note (${gloss.length} keys)`, quantile(gloss, 0.95), 'bare TipTap, same content', quantile(peer, 0.95), '≤ 1.1×')
     row(`   typing median`, median(gloss), 'bare TipTap', median(peer), '')
     await bare.close()

@@ -22,13 +22,14 @@ const ParagraphRef = Node.create({
 
 declare global {
   interface Window {
-    mountBare(doc: unknown): void
+    mountBare(doc: unknown, css?: string): void
   }
 }
 
-window.mountBare = (doc) => {
+/** `css`: the host's box and type, copied from Gloss's notes editor so both lay out the same lines. */
+window.mountBare = (doc, css = 'height:100vh;overflow:auto;font:16px/1.6 serif;padding:16px 24px;max-width:760px') => {
   const host = document.createElement('div')
-  host.style.cssText = 'height:100vh;overflow:auto;font:16px/1.6 serif;padding:16px 24px;max-width:760px'
+  host.style.cssText = css
   document.body.appendChild(host)
   new Editor({
     element: host,
