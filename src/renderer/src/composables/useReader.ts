@@ -259,7 +259,13 @@ export function initReaderStore(): () => void {
   return () => {}
 }
 
-/** Highlights in document order: by first placed segment; those with nothing placed last, oldest first. */
+/**
+ * Highlights in document order: by first placed segment; those with nothing placed last, oldest first. Only the
+ * paragraphs the highlights are in are looked up (through the article cache's index), not every paragraph.
+ */
 export function sortedHighlights(list: readonly AnchoredHighlight[], a: Article | null): AnchoredHighlight[] {
-  return sortInDocumentOrder(list as AnchoredHighlight[], (a?.paragraphs ?? []) as Article['paragraphs'])
+  if (!list.length) return []
+  const ids = new Set(list.flatMap((h) => (h.resolved[0] ? [h.resolved[0].paragraphId] : [])))
+  const paragraphs = a ? [...ids].flatMap((id) => articles.paragraph(a.paragraphs, id) ?? []) : []
+  return sortInDocumentOrder(list as AnchoredHighlight[], paragraphs)
 }

@@ -12,6 +12,7 @@ import { isMod } from '@renderer/composables/useShortcuts'
 import { notesExtensions } from '@renderer/editor/extensions'
 import { paragraphSuggestionKey } from '@renderer/editor/ParagraphSuggestion'
 import type { RefContext } from '@renderer/editor/refContext'
+import { docToJSON } from '@renderer/editor/docJson'
 import { wordsIn } from '@renderer/editor/wordCount'
 
 type Idle = (cb: () => void, opts?: { timeout: number }) => number
@@ -69,7 +70,9 @@ export function useNoteEditor(opts: NoteEditorOptions) {
       },
       onUpdate: ({ editor: ed, transaction }) => {
         if (!transaction.docChanged) return
-        session.change(ed.state.doc)
+        const doc = ed.state.doc
+        // Serialised when saved, reusing the JSON of every block the edits did not touch.
+        session.change({ toJSON: () => docToJSON(doc) })
         scheduleCount()
       },
       onBlur: ({ editor: ed }) => {
