@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: speed and memory figures (not timed tests). Runs the TypeScript benchmarks through tsx (backend,
-// import, anchoring), then the editor typing-latency benchmark and the reader benchmark (opening, highlighting,
-// 50,000 paragraphs, typing beside bare TipTap) in Chromium.
+// import, anchoring, analysis), then the editor typing-latency benchmark and the reader benchmark (opening,
+// highlighting, 50,000 paragraphs, typing beside bare TipTap) in Chromium.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -13,6 +13,7 @@ let status = run(['--expose-gc', '--import', 'tsx', 'scripts/bench/backend.ts', 
 if (status === 0) status = run(['--expose-gc', '--max-old-space-size=6144', '--import', 'tsx', 'scripts/bench/search.ts'])
 if (status === 0) status = run(['--expose-gc', '--import', 'tsx', 'scripts/bench/import.ts'])
 if (status === 0) status = run(['--expose-gc', '--import', 'tsx', 'scripts/bench/anchoring.ts'])
+if (status === 0) status = run(['--expose-gc', '--import', 'tsx', 'scripts/bench/analysis.ts'])
 if (status === 0 && existsSync(join(root, 'scripts/bench-editor.mjs'))) status = run(['scripts/bench-editor.mjs'])
 if (status === 0) status = run(['--import', 'tsx', 'scripts/bench-reader.mjs'])
 process.exit(status)

@@ -58,7 +58,18 @@ import type { ImportProgress } from '../import/progress'
 import { assertNoteDoc } from '../notes/doc'
 import { isGlossError } from '../errors'
 import { arg, base64, id, int, isPlainObject, list, obj, oneOf, text, word } from './fields'
+import {
+  ACH_RATINGS,
+  ACH_WEIGHTS,
+  MAX_ACH_LABEL,
+  MAX_ACH_TITLE,
+  MAX_EVIDENCE,
+  MAX_HYPOTHESES
+} from '../analysis/ach'
+import type { Entity, NoteQuoteCheck, QuoteAnalysis } from '../analysis/types'
 import type {
+  AchMatrixRecord,
+  AchMatrixSummary,
   AppInfo,
   CancelImportResult,
   ImportAnnotationsResult,
@@ -67,6 +78,7 @@ import type {
   SaveFileResult,
   SaveNoteResult,
   ParagraphSuggestion,
+  SaveAchResult,
   SearchHit,
   SearchKind
 } from './results'
@@ -374,6 +386,63 @@ export const ProjectScopeRequest = obj({ projectId: v.optional(id()) })
 export const RenameTagRequest = obj({ id: id(), name: tagName })
 export const MergeTagsRequest = obj({ fromId: id(), intoId: id() })
 
+/** An id the matrix editor gives a hypothesis or a piece of evidence (unique within the matrix). */
+const achItemId = text({ min: 1, max: 64, trim: true })
+
+/** Where a piece of evidence comes from: a paragraph (cited) or a highlight, in one of the project's sources. */
+const AchSourceSchema = v.pipe(
+  obj({
+    kind: oneOf(['paragraph', 'highlight'] as const),
+    articleId: id(),
+    paragraphId: v.nullish(id(), null),
+    highlightId: v.optional(v.nullable(id())),
+    /** The passage as the user picked it (shown in the matrix and the report). */
+    quote: v.optional(text({ max: MAX_ACH_LABEL }))
+  }),
+  v.forward(
+    v.check((s) => s.kind !== 'paragraph' || s.paragraphId !== null, 'must be given for a paragraph'),
+    ['paragraphId']
+  ),
+  v.forward(
+    v.check((s) => s.kind !== 'highlight' || !!s.highlightId, 'must be given for a highlight'),
+    ['highlightId']
+  )
+)
+
+export const AchMatrixSchema = obj({
+  title: text({ min: 1, max: MAX_ACH_TITLE, trim: true }),
+  hypotheses: list(obj({ id: achItemId, label: text({ max: MAX_ACH_LABEL }) }), { max: MAX_HYPOTHESES }),
+  evidence: list(
+    obj({
+      id: achItemId,
+      label: text({ max: MAX_ACH_LABEL }),
+      source: v.nullish(AchSourceSchema, null),
+      credibility: oneOf(ACH_WEIGHTS),
+      relevance: oneOf(ACH_WEIGHTS),
+      /** Hypothesis id → rating (a hypothesis left out is not rated). */
+      ratings: v.pipe(v.custom<Record<string, unknown>>(isPlainObject, 'must be an object'), v.record(achItemId, oneOf(ACH_RATINGS)))
+    }),
+    { max: MAX_EVIDENCE }
+  )
+})
+export type AchMatrixInput = v.InferOutput<typeof AchMatrixSchema>
+
+export const CreateAchRequest = obj({
+  projectId: id(),
+  title: text({ min: 1, max: MAX_ACH_TITLE, trim: true }),
+  /** A matrix to start from (e.g. a copy); absent: an empty one. */
+  matrix: v.optional(AchMatrixSchema)
+})
+export type CreateAchRequest = v.InferOutput<typeof CreateAchRequest>
+
+export const SaveAchRequest = obj({
+  id: id(),
+  /** The revision the editor started from. A mismatch means someone else saved in between. */
+  baseRevision: int(),
+  matrix: AchMatrixSchema
+})
+export type SaveAchRequest = v.InferOutput<typeof SaveAchRequest>
+
 // -------------------------------------------------------------------------------------------------- methods
 
 export const METHODS = {
@@ -451,10 +520,29 @@ export const METHODS = {
   renameNote: method({ args: [arg('the rename request', RenameNoteRequest)], result: as<NoteSummary>() }),
   saveNote: method({ args: [arg('the save request', SaveNoteRequest)], result: as<SaveNoteResult>() }),
   deleteNote: method({ args: [noteId], result: as<void>() }),
+  /** Undoes deleteNote (a note deleted with its article or project comes back with it instead). */
+  restoreNote: method({ args: [noteId], result: as<NoteSummary>() }),
   /** References of a note, checked against current article text (ok / changed / orphan). */
   checkNoteRefs: method({ args: [noteId], result: as<CheckedRef[]>() }),
   /** For every paragraph of the article that is cited: the citing references. */
   getBacklinks: method({ args: [articleId], result: as<BacklinkMap>() }),
+
+  // Analysis
+  /** Who said what in an article: its quotations with their speakers, reported speech, scare quotes, counts per speaker. */
+  listQuotes: method({ args: [articleId], result: as<QuoteAnalysis>() }),
+  /** People, organisations and places an article mentions, with their mentions. */
+  listEntities: method({ args: [articleId], result: as<Entity[]>() }),
+  /** Every quotation of a note that stands beside a chip, checked against the cited paragraph's current text. */
+  checkNoteQuotes: method({ args: [noteId], result: as<NoteQuoteCheck[]>() }),
+
+  // Competing hypotheses (ACH)
+  listAchMatrices: method({ args: [arg('project id', id())], result: as<AchMatrixSummary[]>() }),
+  getAchMatrix: method({ args: [arg('matrix id', id())], result: as<AchMatrixRecord>() }),
+  createAchMatrix: method({ args: [arg('the new matrix', CreateAchRequest)], result: as<AchMatrixRecord>() }),
+  /** Saves a matrix if nobody saved since baseRevision; otherwise keeps the edit as a conflicted copy. */
+  saveAchMatrix: method({ args: [arg('the save request', SaveAchRequest)], result: as<SaveAchResult>() }),
+  deleteAchMatrix: method({ args: [arg('matrix id', id())], result: as<void>() }),
+  restoreAchMatrix: method({ args: [arg('matrix id', id())], result: as<AchMatrixSummary>() }),
 
   /** Restores highlights from a W3C Web Annotation JSON export made for the same article. */
   importAnnotations: method({ args: [arg('the annotations import', ImportAnnotationsRequest)], result: as<ImportAnnotationsResult>() }),

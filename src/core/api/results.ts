@@ -1,5 +1,6 @@
 // What the API methods answer. Results are not checked at run time (the backend produces them); they are plain
 // TypeScript types, attached to each method in methods.ts with as<T>().
+import type { AchMatrix, AchScores } from '../analysis/ach'
 import type { ArticleSummary, HighlightColor, Note, NoteSummary } from '../model'
 
 export interface AppInfo {
@@ -41,6 +42,8 @@ export interface SearchHit {
   /** For note hits. */
   noteId: string | null
   noteTitle: string | null
+  /** For note hits: the project the note belongs to, if any. */
+  projectId: string | null
   /** For highlight hits. */
   highlightId: string | null
   highlightColor: HighlightColor | null
@@ -91,3 +94,45 @@ export interface CancelImportResult {
   /** False when no import with that id was running (it had finished, or never started). */
   cancelled: boolean
 }
+
+/** An ACH matrix as listed (a project's matrices). */
+export interface AchMatrixSummary {
+  id: string
+  projectId: string
+  title: string
+  revision: number
+  hypothesisCount: number
+  evidenceCount: number
+  createdAt: string
+  updatedAt: string
+}
+
+/** Where a piece of evidence stands in the current text of its source. */
+export interface AchEvidenceSource {
+  articleId: string
+  /** null when the source was deleted. */
+  articleTitle: string | null
+  paragraphId: string | null
+  /** The paragraph's current 1-based number; null when it (or its source) is gone. */
+  paragraphNumber: number | null
+  page: string | null
+}
+
+export interface AchMatrixRecord extends AchMatrixSummary {
+  /** null when the stored matrix cannot be read (then readOnlyReason says why). */
+  matrix: AchMatrix | null
+  /** Set when the matrix must open read-only (written by a newer Gloss, or damaged). */
+  readOnlyReason: string | null
+  /** The ranking and diagnosticity (null with the matrix). */
+  scores: AchScores | null
+  /** Per evidence id (evidence with a source only). */
+  sources: Record<string, AchEvidenceSource>
+}
+
+export type SaveAchResult =
+  | { ok: true; matrix: AchMatrixRecord }
+  /**
+   * Someone else saved first. Nothing was overwritten: `current` is what is stored now, and the edit that could not be
+   * saved was kept as a new matrix, `copy` ("… (conflicted copy …)"), for the user to compare and merge.
+   */
+  | { ok: false; conflict: true; current: AchMatrixRecord; copy: AchMatrixRecord }

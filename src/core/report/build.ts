@@ -3,11 +3,13 @@
 // then the appendix (highlights by tag, citation index). Each step is a small pure function of its own file.
 
 import { CITATION_STYLE_LABELS } from '../model'
+import { buildAchTables, evidenceParagraphs } from './ach'
 import { groupByTag, citationIndex, highlightRows } from './appendix'
 import { buildCitations, citedByParagraph } from './citations'
 import { buildSourceSection } from './excerpts'
 import type { CommentFootnote, HighlightRow, ReportInput, ReportModel, ReportSource } from './model'
 import { buildNotes, selectNotes } from './notes'
+import { quoteFlags } from './integrity'
 import { chooseSources, planSources, type PlannedSource } from './sources'
 
 export type * from './model'
@@ -26,7 +28,9 @@ export function buildReport(input: ReportInput): ReportModel {
 
   // Notes: selected once; every reference numbered in order of appearance.
   const selected = selectNotes(subject, input.notes)
-  const { notes, pending } = buildNotes(selected)
+  // Quotations beside chips, checked against the cited paragraphs: the unverified ones are flagged.
+  const integrity = quoteFlags(selected, articles)
+  const { notes, pending } = buildNotes(selected, integrity.at)
   const exported = subject.kind === 'note' ? (selected[0]?.note ?? null) : null
 
   // Sources and their bibliography.
@@ -43,6 +47,8 @@ export function buildReport(input: ReportInput): ReportModel {
   // One section per source; comment footnotes are numbered through the whole report.
   const footnotes: CommentFootnote[] = []
   const rows: HighlightRow[] = []
+  const ach = subject.kind === 'project' ? (input.ach ?? []) : []
+  const evidence = evidenceParagraphs(ach)
   const sources: ReportSource[] = sections.map((s) => {
     const a = s.article
     const highlights = input.highlights.filter((h) => h.articleId === a.id)
@@ -53,7 +59,8 @@ export function buildReport(input: ReportInput): ReportModel {
       highlights,
       citedBy: citedBy.get(a.id) ?? new Map(),
       full,
-      firstFootnote: footnotes.length + 1
+      firstFootnote: footnotes.length + 1,
+      alsoShown: evidence.get(a.id)
     })
     footnotes.push(...section.footnotes)
     rows.push(...highlightRows(s, section.inOrder, section.footnotes))
@@ -102,6 +109,8 @@ export function buildReport(input: ReportInput): ReportModel {
     sources,
     bibliography: bibliography.map((b) => bySection.get(b.article.id)!),
     footnotes,
-    appendix: { highlights: groupByTag(rows), highlightCount: rows.length, citationIndex: citationIndex(sections, citations, citedBy, missing) }
+    appendix: { highlights: groupByTag(rows), highlightCount: rows.length, citationIndex: citationIndex(sections, citations, citedBy, missing) },
+    quoteFlags: integrity.flags,
+    ach: buildAchTables(ach, articles, planned, sources.length > 1)
   }
 }

@@ -106,6 +106,8 @@ export function buildSourceSection(args: {
   citedBy: Map<string, CitedByGroup[]>
   full: boolean
   firstFootnote: number
+  /** Paragraphs shown in excerpts besides the annotated ones (the evidence of ACH matrices). */
+  alsoShown?: Set<string>
 }): SourceSection {
   const { article, k, citedBy } = args
   const paragraphs = article.paragraphs
@@ -142,7 +144,7 @@ export function buildSourceSection(args: {
   })
 
   // Which paragraphs are shown: all, or the annotated ones with context.
-  const annotated = paragraphs.map((p) => spans.has(p.id) || citedBy.has(p.id))
+  const annotated = paragraphs.map((p) => spans.has(p.id) || citedBy.has(p.id) || !!args.alsoShown?.has(p.id))
   const shown = paragraphs.map((_, i) => {
     if (args.full || annotated[i]) return true
     for (let d = 1; d <= CONTEXT_PARAGRAPHS; d++) if (annotated[i - d] || annotated[i + d]) return true

@@ -1,6 +1,7 @@
 // Renders the report model as one self-contained, printable HTML document (no scripts, no external loads).
 
-import type { ArticleRun, Citation, CitedByGroup, HighlightRow, NoteBlock, NoteInline, ReportModel, ReportNote, ReportParagraph, ReportSource } from './model'
+import { RATING_LABELS } from '../analysis/ach'
+import type { ArticleRun, Citation, CitedByGroup, HighlightRow, NoteBlock, NoteInline, ReportAchMatrix, ReportModel, ReportNote, ReportParagraph, ReportSource } from './model'
 import { coverRows, coverSummary } from './cover'
 import { COLOR_NAMES, formatDate, pageSuffix, paragraphRange, plural } from './format'
 
@@ -113,6 +114,14 @@ ol.bibliography .jump { font-size: 8pt; color: #1f4e8c; white-space: nowrap; }
 section.source > .kicker { font-size: 8.5pt; letter-spacing: .12em; text-transform: uppercase; color: #6b6b70; margin-bottom: 4pt; }
 h3.tag .count { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8.5pt; font-weight: normal; color: #6b6b70; margin-left: 4pt; }
 .row-source { display: block; font-size: 8pt; color: #4a4a50; white-space: normal; max-width: 30mm; }
+.qflag { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8pt; color: #8a1c1c; white-space: nowrap; }
+ol.citations del { color: #8a1c1c; }
+ol.citations ins { color: #1d5c2e; text-decoration: underline; }
+table.ach td.rating, table.ach th.rating { text-align: center; white-space: nowrap; width: 1%; }
+table.ach tr.non-diagnostic td { color: #6b6b70; }
+table.ach tfoot td { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8pt; border-bottom: 0; }
+ol.hypotheses { margin: 0 0 8pt; padding-left: 18pt; font-size: 9.5pt; }
+.quote-small { display: block; font-size: 8.5pt; color: #4a4a50; }
 @media screen {
   html { background: #eceae4; }
   main { max-width: 46rem; margin: 2rem auto; background: #fff; padding: 3rem 3.5rem 3.5rem 4rem; box-shadow: 0 1px 3px rgba(0,0,0,.12), 0 8px 24px rgba(0,0,0,.06); border-radius: 4px; }
@@ -128,6 +137,10 @@ h3.tag .count { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-se
 
 function renderInline(model: ReportModel, inl: NoteInline): string {
   if (inl.type === 'break') return '<br>'
+  if (inl.type === 'quoteFlag') {
+    const f = model.quoteFlags[inl.n - 1]
+    return f ? ` <a class="qflag" id="quoteref-${f.n}" href="#${f.anchor}">[quotation ${f.n}: ${esc(f.text)}]</a>` : ''
+  }
   if (inl.type === 'citation') {
     const c = model.citations[inl.n - 1]
     if (!c) return ''
@@ -209,6 +222,65 @@ function citationList(model: ReportModel): string {
     })
     .join('')
   return `<h2>Citations</h2><ol class="citations">${items}</ol>`
+}
+
+/** The quotations that could not be verified against their sources, each with what is wrong. */
+function quoteFlagList(model: ReportModel): string {
+  if (!model.quoteFlags.length) return ''
+  const items = model.quoteFlags
+    .map((f) => {
+      const back = `<a class="fn-n" href="#quoteref-${f.n}">${f.n}</a>`
+      const where = f.paragraphNumber !== null ? ` (¶${f.paragraphNumber})` : ''
+      let detail = ''
+      if (f.diff) {
+        const diff = f.diff.map((d) => (d.op === 'same' ? esc(d.text) : d.op === 'removed' ? `<del>${esc(d.text)}</del>` : `<ins>${esc(d.text)}</ins>`)).join(' ')
+        detail = ` The source reads “${esc(f.source ?? '')}”; the difference: ${diff}.`
+      } else if (f.foundIn !== null) detail = ` These words are in ¶${f.foundIn}.`
+      const note = model.notes.length > 1 ? ` <span class="from">(${esc(f.noteTitle || 'Untitled note')})</span>` : ''
+      return `<li id="${f.anchor}">${back}“${esc(f.quote)}” — ${esc(f.text)}${where}.${detail}${note}</li>`
+    })
+    .join('')
+  return `<h2>Quotations to check</h2><p class="scope-note">Quotations in the analysis that do not read as in the paragraph they cite. The others were checked and match.</p><ol class="citations">${items}</ol>`
+}
+
+// ------------------------------------------------------------------------------------------- competing hypotheses
+
+const WEIGHT_SHORT = { low: 'Low', medium: 'Med.', high: 'High' } as const
+const score = (x: number): string => (x === 0 ? '0' : x.toFixed(2).replace(/\.?0+$/, '').replace('-', '−'))
+
+function achMatrixHtml(m: ReportAchMatrix): string {
+  const order = new Map(m.hypotheses.map((h, i) => [h.id, i]))
+  const legend = `<ol class="hypotheses">${m.hypotheses.map((h) => `<li>${esc(h.label || 'Untitled hypothesis')}</li>`).join('')}</ol>`
+  const ranking = m.ranking
+    .map((id) => {
+      const h = m.hypotheses[order.get(id)!]
+      return `${h.rank}. H${order.get(id)! + 1} (${score(h.weighted)})`
+    })
+    .join(' · ')
+  const head = `<tr><th>Evidence</th><th class="num">Source</th><th class="num">Cred.</th><th class="num">Rel.</th>${m.hypotheses
+    .map((h, i) => `<th class="rating" title="${esc(h.label)}">H${i + 1}</th>`)
+    .join('')}<th class="num">Diag.</th></tr>`
+  const rows = m.rows
+    .map((r) => {
+      const source = r.source === null ? '—' : r.anchor ? `<a href="#${esc(r.anchor)}">${esc(r.source)}</a>` : `<span class="orphan">${esc(r.source || 'no longer in the source')}</span>`
+      const quote = r.quote && r.quote !== r.label ? `<span class="quote-small">“${esc(r.quote)}”</span>` : ''
+      const cells = r.ratings.map((x) => `<td class="rating"${x ? ` title="${RATING_LABELS[x]}"` : ''}>${x ?? '·'}</td>`).join('')
+      const diag = r.diagnosticity === null ? '—' : r.nonDiagnostic ? 'none' : score(r.diagnosticity)
+      return `<tr${r.nonDiagnostic ? ' class="non-diagnostic"' : ''}><td>${esc(r.label || r.quote || 'Untitled evidence')}${quote}</td><td class="num">${source}</td><td class="num">${WEIGHT_SHORT[r.credibility]}</td><td class="num">${WEIGHT_SHORT[r.relevance]}</td>${cells}<td class="num">${diag}</td></tr>`
+    })
+    .join('')
+  const foot = `<tr><td colspan="4">Weighted inconsistency</td>${m.hypotheses.map((h) => `<td class="rating">${score(h.weighted)}</td>`).join('')}<td></td></tr><tr><td colspan="4">Rank (1: least evidence against)</td>${m.hypotheses
+    .map((h) => `<td class="rating">${h.rank}</td>`)
+    .join('')}<td></td></tr>`
+  const empty = m.rows.length ? '' : '<p class="empty-state">No evidence in this matrix yet.</p>'
+  return `<h2 id="${m.anchor}">${esc(m.title)}</h2>${legend}<p class="scope-note">Least inconsistent first: ${ranking || 'no hypotheses yet'}.</p>${empty}<table class="ach"><thead>${head}</thead><tbody>${rows}</tbody><tfoot>${foot}</tfoot></table>`
+}
+
+function achPart(model: ReportModel): string {
+  if (!model.ach.length) return ''
+  return `<section class="part ach"><h1>Competing hypotheses</h1><p class="scope-note">Heuer’s Analysis of Competing Hypotheses: CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable. I counts −1 and II −2 against a hypothesis, times the evidence’s credibility and relevance (low 0.71, medium 1, high 1.41); evidence that counts the same against every hypothesis has no diagnostic value.</p>${model.ach
+    .map(achMatrixHtml)
+    .join('\n')}</section>`
 }
 
 // ------------------------------------------------------------------------------------------- article
@@ -417,7 +489,9 @@ ${cover(model)}
 <section class="part analysis"><h1>Analysis</h1>
 ${notes}
 ${citationList(model)}
+${quoteFlagList(model)}
 </section>
+${achPart(model)}
 ${sourcesPart(model)}
 ${model.sources.map((s, i) => sourceSection(model, s, i)).join('\n')}
 ${appendix(model)}

@@ -40,6 +40,10 @@ function inlineMd(model: ReportModel, xs: NoteInline[]): string {
   return xs
     .map((x) => {
       if (x.type === 'break') return '\\\n'
+      if (x.type === 'quoteFlag') {
+        const f = model.quoteFlags[x.n - 1]
+        return f ? ` *(quotation ${f.n}: ${f.text})*` : ''
+      }
       if (x.type === 'citation') {
         const c = model.citations[x.n - 1]
         if (!c) return ''
@@ -234,6 +238,47 @@ function highlightTableMd(model: ReportModel, rows: HighlightRow[]): string {
   return [`| # | ${several ? 'Source, para.' : 'Para.'} | Colour | Passage | Comment |`, '|---|---|---|---|---|', ...lines].join('\n')
 }
 
+function quoteFlagsMd(model: ReportModel): string {
+  return model.quoteFlags
+    .map((f) => {
+      const where = f.paragraphNumber !== null ? ` (¶${f.paragraphNumber})` : ''
+      let detail = ''
+      if (f.diff) {
+        const diff = f.diff.map((d) => (d.op === 'same' ? escapeMarkdown(d.text) : d.op === 'removed' ? `~~${escapeMarkdown(d.text)}~~` : `**${escapeMarkdown(d.text)}**`)).join(' ')
+        detail = ` The source reads “${escapeMarkdown(f.source ?? '')}”; the difference: ${diff}.`
+      } else if (f.foundIn !== null) detail = ` These words are in ¶${f.foundIn}.`
+      return `${f.n}. “${escapeMarkdown(f.quote)}” — ${f.text}${where}.${detail}`
+    })
+    .join('\n')
+}
+
+const MD_WEIGHT = { low: 'Low', medium: 'Med.', high: 'High' } as const
+const mdScore = (x: number): string => (x === 0 ? '0' : x.toFixed(2).replace(/\.?0+$/, '').replace('-', '−'))
+
+function achMd(a: ReportModel['ach'][number], first: boolean): string[] {
+  const out: string[] = []
+  if (first) out.push('## Competing hypotheses', '*Heuer’s scale: CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable; I counts −1 and II −2 against a hypothesis, times credibility and relevance (low 0.71, medium 1, high 1.41).*')
+  const order = new Map(a.hypotheses.map((h, i) => [h.id, i]))
+  out.push(`### ${headingText(escapeMarkdown(a.title))}`)
+  if (a.hypotheses.length) out.push(a.hypotheses.map((h, i) => `${i + 1}. H${i + 1}: ${escapeMarkdown(h.label || 'Untitled hypothesis')}`).join('\n'))
+  const ranking = a.ranking.map((id) => `${a.hypotheses[order.get(id)!].rank}. H${order.get(id)! + 1} (${mdScore(a.hypotheses[order.get(id)!].weighted)})`).join(' · ')
+  out.push(`*Least inconsistent first: ${ranking || 'no hypotheses yet'}.*`)
+  if (!a.rows.length) {
+    out.push('*No evidence in this matrix yet.*')
+    return out
+  }
+  const hs = a.hypotheses.map((_, i) => `H${i + 1}`)
+  const lines = a.rows.map((r) => {
+    const diag = r.diagnosticity === null ? '—' : r.nonDiagnostic ? 'none' : mdScore(r.diagnosticity)
+    const source = r.source === null ? '—' : r.missing ? `*${tableCell(r.source || 'no longer in the source')}*` : tableCell(r.source)
+    return `| ${tableCell(r.label || r.quote || 'Untitled evidence')} | ${source} | ${MD_WEIGHT[r.credibility]} | ${MD_WEIGHT[r.relevance]} | ${r.ratings.map((x) => x ?? '·').join(' | ')} | ${diag} |`
+  })
+  const foot = `| *Weighted inconsistency* | | | | ${a.hypotheses.map((h) => mdScore(h.weighted)).join(' | ')} | |`
+  const rank = `| *Rank* | | | | ${a.hypotheses.map((h) => h.rank).join(' | ')} | |`
+  out.push([`| Evidence | Source | Cred. | Rel. | ${hs.join(' | ')} | Diag. |`, `|---|---|---|---|${hs.map(() => '---|').join('')}---|`, ...lines, foot, rank].join('\n'))
+  return out
+}
+
 export function renderReportMarkdown(model: ReportModel): string {
   const m = model.meta
   const out: string[] = coverMd(model)
@@ -241,6 +286,9 @@ export function renderReportMarkdown(model: ReportModel): string {
   out.push('## Analysis')
   if (model.notes.length) out.push(...model.notes.map((n) => noteMd(model, n)))
   else out.push(`*${EMPTY_ANALYSIS[m.kind]}*`)
+
+  if (model.quoteFlags.length) out.push('### Quotations to check', quoteFlagsMd(model))
+  for (const a of model.ach) out.push(...achMd(a, model.ach.indexOf(a) === 0))
 
   out.push('## Sources', `*${escapeMarkdown(m.styleLabel)}.*`)
   if (model.bibliography.length)

@@ -3,7 +3,10 @@
 // appendix.ts); rendered by html.ts and markdown.ts. A report covers one article (with the notes about it), one
 // note, or a whole project; all three have the same shape: notes, citations, sources, excerpts, appendix.
 
+import type { AchRating, AchWeight } from '../analysis/ach'
+import type { IntegrityStatus } from '../analysis/types'
 import type { Article, AnchoredHighlight, ExportOptions, HighlightColor, InlineMarkType, Note, ParagraphKind, SourceFormat } from '../model'
+import type { AchInput } from './ach'
 import type { CslItem } from './csl'
 
 /** What a report covers. */
@@ -34,6 +37,8 @@ export interface ReportInput {
   exportedAt: string
   /** Formats CSL items in options.style, in the style's order (citation-js in the shell; pure in tests). */
   formatBibliography: (items: CslItem[]) => BibliographyEntry[]
+  /** A project's competing-hypotheses matrices (project reports). */
+  ach?: AchInput[]
 }
 
 export interface ReportMeta {
@@ -62,6 +67,8 @@ export type InlineMark = 'bold' | 'italic' | 'underline' | 'strike' | 'code'
 export type NoteInline =
   | { type: 'text'; text: string; marks: InlineMark[]; /** Only http, https and mailto links survive. */ href: string | null }
   | { type: 'citation'; n: number }
+  /** After a chip whose quotation is not verified: the number of its entry in ReportModel.quoteFlags. */
+  | { type: 'quoteFlag'; n: number }
   | { type: 'break' }
 
 export interface NoteListItem {
@@ -267,6 +274,54 @@ export interface CitationIndexSource {
   rows: CitationIndexRow[]
 }
 
+/** A quotation in a note that does not match the paragraph its chip cites. */
+export interface ReportQuoteFlag {
+  n: number
+  /** Anchor of its entry ("quote-<n>"); the flag's own anchor is "quoteref-<n>". */
+  anchor: string
+  noteId: string
+  noteTitle: string
+  quote: string
+  status: Exclude<IntegrityStatus, 'exact'>
+  /** "differs from the source", "not found in the cited paragraph", "the cited paragraph is gone". */
+  text: string
+  paragraphNumber: number | null
+  /** For 'differs': the source's words. */
+  source: string | null
+  diff: { op: 'same' | 'added' | 'removed'; text: string }[] | null
+  /** The paragraph that holds the quotation word for word, when it is another one. */
+  foundIn: number | null
+}
+
+export interface ReportAchRow {
+  label: string
+  /** The passage picked as evidence ('' when none). */
+  quote: string
+  /** Where it comes from ("¶12", or "Short title, ¶12" with several sources); null for evidence without a source. */
+  source: string | null
+  /** Anchor of its paragraph in the report, when shown. */
+  anchor: string | null
+  /** The source or its paragraph is gone. */
+  missing: boolean
+  credibility: AchWeight
+  relevance: AchWeight
+  /** In the order of ReportAchMatrix.hypotheses; null: not rated. */
+  ratings: (AchRating | null)[]
+  diagnosticity: number | null
+  nonDiagnostic: boolean
+}
+
+export interface ReportAchMatrix {
+  id: string
+  title: string
+  anchor: string
+  /** In the matrix's order, with their scores. */
+  hypotheses: { id: string; label: string; rank: number; inconsistency: number; weighted: number }[]
+  /** Hypothesis ids, least inconsistent first. */
+  ranking: string[]
+  rows: ReportAchRow[]
+}
+
 export interface ReportModel {
   meta: ReportMeta
   notes: ReportNote[]
@@ -282,4 +337,8 @@ export interface ReportModel {
     highlightCount: number
     citationIndex: CitationIndexSource[]
   }
+  /** Quotations in the notes that could not be verified against their sources (verified ones are not listed). */
+  quoteFlags: ReportQuoteFlag[]
+  /** Competing-hypotheses matrices (project reports; empty otherwise). */
+  ach: ReportAchMatrix[]
 }

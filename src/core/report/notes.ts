@@ -27,6 +27,8 @@ const MARKS: Record<string, InlineMark> = {
 interface NoteBuildCtx {
   /** Registers a paragraphRef met in traversal order; returns its citation number. */
   nextCitation: (attrs: ParagraphRefAttrs) => number
+  /** After the reference just registered: the number of its quotation's flag, if it is not verified. */
+  flagAfter?: () => number | null
 }
 
 function inlines(node: PMNode, ctx: NoteBuildCtx): NoteInline[] {
@@ -42,7 +44,11 @@ function inlines(node: PMNode, ctx: NoteBuildCtx): NoteInline[] {
         if (m.type === 'link') href = safeHref(m.attrs?.href)
       }
       out.push({ type: 'text', text: n.text, marks, href })
-    } else if (n.type === PARAGRAPH_REF_NODE) out.push({ type: 'citation', n: ctx.nextCitation(refAttrs(n)) })
+    } else if (n.type === PARAGRAPH_REF_NODE) {
+      out.push({ type: 'citation', n: ctx.nextCitation(refAttrs(n)) })
+      const flag = ctx.flagAfter?.()
+      if (flag) out.push({ type: 'quoteFlag', n: flag })
+    }
     else if (n.type === 'hardBreak') out.push({ type: 'break' })
     else n.content?.forEach(walk)
   }
@@ -148,15 +154,25 @@ export interface PendingCitation {
   attrs: ParagraphRefAttrs
 }
 
-/** The selected notes as report notes; every paragraph reference is numbered in order and collected in `pending`. */
-export function buildNotes(selected: SelectedNote[]): { notes: ReportNote[]; pending: PendingCitation[] } {
+/**
+ * The selected notes as report notes; every paragraph reference is numbered in order and collected in `pending`.
+ * `flagAt` (the integrity step) gives the flag to put after a note's reference, by its order in the note.
+ */
+export function buildNotes(
+  selected: SelectedNote[],
+  flagAt?: (noteId: string, ordinal: number) => number | null
+): { notes: ReportNote[]; pending: PendingCitation[] } {
   const pending: PendingCitation[] = []
   const out = selected.map(({ note, role }): ReportNote => {
     if (!note.doc) {
       const unavailable = note.readOnlyReason ?? 'This note could not be read.'
       return { id: note.id, title: note.title, role, blocks: [], empty: true, unavailable }
     }
-    const ctx: NoteBuildCtx = { nextCitation: (attrs) => pending.push({ note, attrs }) }
+    let ordinal = -1
+    const ctx: NoteBuildCtx = {
+      nextCitation: (attrs) => (ordinal++, pending.push({ note, attrs })),
+      flagAfter: flagAt ? () => flagAt(note.id, ordinal) : undefined
+    }
     const bs = blocks(note.doc.content, ctx)
     return { id: note.id, title: note.title, role, blocks: bs, empty: blocksEmpty(bs), unavailable: null }
   })

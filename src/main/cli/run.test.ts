@@ -273,3 +273,81 @@ describe('gloss CLI', () => {
     expect(unknown.stderr).toMatch(/^gloss: This article is not in the library[^\n]*\n$/)
   }, 120_000)
 })
+
+describe('gloss quotes and gloss entities', () => {
+  it('print who said what and who is mentioned in the sample, tab-separated', async () => {
+    const dataDir = join(tempDir(), 'lib')
+    const [id] = (await cli(['list', '--data-dir', dataDir])).out.split('\t')
+    const quotes = await cli(['quotes', '--article', id, '--data-dir', dataDir])
+    expect(quotes.code, quotes.err).toBe(0)
+    const rows = quotes.out.trimEnd().split('\n').map((l) => l.split('\t'))
+    expect(rows.every((r) => r.length === 3)).toBe(true)
+    expect(rows.map(([speaker, where]) => [speaker, where])).toEqual([
+      ['Andrey Denisov, the Russian ambassador to China', '¶3'],
+      ['Andrey Denisov, the Russian ambassador to China', '¶3'],
+      ['(unattributed)', '¶4'],
+      ['Lloyd Austin, U.S. Secretary of Defense', '¶11'],
+      ['David Shullman, the former Deputy National Intelligence Officer for East Asia on the National Intelligence Council', '¶13'],
+      ['David Shullman, the former Deputy National Intelligence Officer for East Asia on the National Intelligence Council', '¶16'],
+      ['David Shullman, the former Deputy National Intelligence Officer for East Asia on the National Intelligence Council', '¶16'],
+      ['David Shullman, the former Deputy National Intelligence Officer for East Asia on the National Intelligence Council', '¶18']
+    ])
+    expect(rows[0][2]).toBe('This summit promises to be interesting, because it will be the first full-fledged summit since the pandemic,')
+    expect(rows[2][2]).toBe('further enlargement of NATO.')
+
+    const entities = await cli(['entities', '--article', id, '--data-dir', dataDir])
+    expect(entities.code, entities.err).toBe(0)
+    const lines = entities.out.trimEnd().split('\n')
+    expect(lines).toContain('Vladimir Putin\tperson\t11\t¶1 ¶4 ¶5 ¶6 ¶7 ¶10 ¶14 ¶16')
+    expect(lines).toContain('North Atlantic Treaty Organization\torganization\t2\t¶4 ¶6')
+    expect(lines.every((l) => /^[^\t]+\t(person|organization|place)\t\d+\t¶\d+( ¶\d+)*$/.test(l))).toBe(true)
+  })
+
+  it('need --article, and say so when the article is not there', async () => {
+    const dataDir = join(tempDir(), 'lib')
+    for (const cmd of ['quotes', 'entities']) {
+      const usage = await cli([cmd, '--data-dir', dataDir])
+      expect(usage.code).toBe(2)
+      expect(usage.err).toContain(`"gloss ${cmd}" needs --article.`)
+      const missing = await cli([cmd, '--article', 'NOPE', '--data-dir', dataDir])
+      expect(missing).toMatchObject({ code: 1, out: '', err: 'gloss: This article is not in the library (it may have been deleted).\n' })
+    }
+  })
+})
+
+describe('gloss export --project with competing hypotheses', () => {
+  it('puts the project’s ACH matrix into the report, evidence linked to its paragraph', async () => {
+    const dir = tempDir()
+    const dataDir = join(dir, 'lib')
+    const { backend } = openBackend(dataDir)
+    const [article] = await backend.listArticles()
+    const full = await backend.getArticle(article.id)
+    const project = await backend.createProject({ title: 'SCO summit' })
+    await backend.addToProject({ projectId: project.id, articleIds: [article.id] })
+    await backend.createAchMatrix({
+      projectId: project.id,
+      title: 'Why now?',
+      matrix: {
+        title: 'Why now?',
+        hypotheses: [
+          { id: 'h1', label: 'Russia needs China' },
+          { id: 'h2', label: 'Routine diplomacy' }
+        ],
+        evidence: [
+          { id: 'e1', label: 'Gas paid in rubles and yuan', source: { kind: 'paragraph', articleId: article.id, paragraphId: full.paragraphs[7].id, quote: '' }, credibility: 'high', relevance: 'medium', ratings: { h1: 'CC', h2: 'I' } }
+        ]
+      }
+    })
+    await backend.close()
+    const out = join(dir, 'project.md')
+    const r = await cli(['export', '--project', project.id, '--format', 'md', '--scope', 'annotated', '--out', out, '--data-dir', dataDir])
+    expect(r.code, r.err).toBe(0)
+    const md = readFileSync(out, 'utf8')
+    expect(md).toContain('## Competing hypotheses')
+    expect(md).toContain('### Why now?')
+    expect(md).toContain('| Gas paid in rubles and yuan | ¶8 | High | Med. | CC | I | 1.41 |')
+    expect(md).toContain('*Least inconsistent first: 1. H1 (0) · 2. H2 (−1.41).*')
+    // The evidence paragraph is in the excerpts even though nothing highlights or cites it.
+    expect(md).toContain('In China, although, Russia has a key associate')
+  })
+})

@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { GlossError, type ImportResult, type ReimportResult } from '../../core/api'
 import { formatBytes, MAX_IMPORT_BYTES } from '../../core/import/decode'
+import type { Entity, QuoteAnalysis } from '../../core/analysis/types'
 import type { ArticleSummary, ExportFile, NoteSummary, ProjectSummary } from '../../core/model'
 import { chromiumPdfRenderer } from '../export/pdf-chromium'
 import { appRoot, defaultDataDir } from '../paths'
@@ -48,7 +49,14 @@ Usage:
                [--analyst NAME] [--data-dir DIR]
       Write the annotated report of an article (with the notes about it), of one note, or of a whole
       project: the analysis with numbered citations, a bibliography in the chosen style, the cited and
-      highlighted passages of every source (--scope full: their whole text), highlights by tag.
+      highlighted passages of every source (--scope full: their whole text), highlights by tag, and
+      for a project its competing-hypotheses (ACH) matrices.
+  gloss quotes --article ID [--data-dir DIR]
+      Who said what: one line per direct quotation — speaker (with the role the text gives), paragraph
+      and the quoted words, tab-separated. "(unattributed)" when the text does not say who said it.
+  gloss entities --article ID [--data-dir DIR]
+      The people, organisations and places the article mentions: name, type, number of mentions and
+      the paragraphs they are in, tab-separated, most mentioned first.
   gloss import-annotations FILE --article ID [--data-dir DIR]
       Restore highlights from a W3C Web Annotation JSON export of the same article.
   gloss help
@@ -304,6 +312,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           throw new CommandError(fileErrorMessage(error, out, 'write'))
         }
         io.out(`Exported ${req.format.toUpperCase()} report to ${out} (${file.byteLength.toLocaleString('en-US')} bytes)\n`)
+      }
+    },
+    quotes: {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--article'], 0)
+        need(p, '--article')
+      },
+      run: async (api) => {
+        const q = await call<QuoteAnalysis>(api, 'listQuotes', [need(p, '--article')])
+        for (const x of q.quotations) {
+          const numbers = [...new Set(x.pieces.map((piece) => piece.number))]
+          const where = numbers.length > 1 ? `¶${numbers[0]}–${numbers[numbers.length - 1]}` : `¶${numbers[0]}`
+          io.out(`${cell(x.speaker?.label ?? '(unattributed)')}\t${where}\t${cell(x.text)}\n`)
+        }
+        if (!q.quotations.length) io.err('No quotations found in this article.\n')
+      }
+    },
+    entities: {
+      check: () => {
+        allowOnly(p, ['--data-dir', '--article'], 0)
+        need(p, '--article')
+      },
+      run: async (api) => {
+        const list = await call<Entity[]>(api, 'listEntities', [need(p, '--article')])
+        for (const e of list) io.out(`${cell(e.name)}\t${e.type}\t${e.count}\t${e.paragraphs.map((x) => `¶${x.number}`).join(' ')}\n`)
+        if (!list.length) io.err('No people, organisations or places found in this article.\n')
       }
     },
     'import-annotations': {

@@ -88,6 +88,21 @@ export function renameNote(db: DB, id: string, title: string, now: string): Note
   return toSummary(db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow)
 }
 
+/**
+ * Brings back a deleted note whose article or project is still there; null when there is no such deleted note,
+ * 'owner-gone' when what it belongs to is deleted (restoring that brings the note back with it).
+ */
+export function restoreNote(db: DB, id: string, now: string): NoteSummary | null | 'owner-gone' {
+  const row = db.prepare('SELECT * FROM notes WHERE id = ? AND deleted_at IS NOT NULL').get(id) as NoteRow | undefined
+  if (!row) return null
+  const ownerGone =
+    (row.article_id && !db.prepare('SELECT 1 FROM articles WHERE id = ? AND deleted_at IS NULL').get(row.article_id)) ||
+    (row.project_id && !db.prepare('SELECT 1 FROM projects WHERE id = ? AND deleted_at IS NULL').get(row.project_id))
+  if (ownerGone) return 'owner-gone'
+  db.prepare('UPDATE notes SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now, id)
+  return toSummary(db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow)
+}
+
 export function tombstoneNote(db: DB, id: string, now: string): boolean {
   return db.prepare('UPDATE notes SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, now, id).changes > 0
 }

@@ -56,6 +56,12 @@ export class ImportJobs {
     return true
   }
 
+  /** Whether an import is running now. */
+  busy(): boolean {
+    for (const job of this.jobs.values()) if (job.finishedAt === null) return true
+    return false
+  }
+
   cancelAll(): void {
     for (const job of this.jobs.values()) if (job.finishedAt === null) job.controller.abort()
   }

@@ -8,6 +8,7 @@ import { Piscina } from 'piscina'
 import { GlossError } from '../../core/api'
 import type { Paragraph } from '../../core/model'
 import type { ImportTaskResult, ImportWork, ParsedDetails, ProgressMessage } from './worker'
+import type { AnalysisTask, AnalysisTaskResult } from '../analysis/task'
 
 export const IMPORT_TIME_LIMIT_MS = 120_000
 export const IMPORT_HEAP_MB = 1536
@@ -19,8 +20,13 @@ export interface ImportRunOptions {
   timeLimitMs?: number
 }
 
+/** How long one analysis task may take (a very long article, all of it new). */
+export const ANALYSIS_TIME_LIMIT_MS = 300_000
+
 export interface ImportRunner {
   run(task: ImportWork, opts?: ImportRunOptions): Promise<{ article: ParsedDetails; paragraphs: Paragraph[] }>
+  /** Runs an analysis task (analysis/task.ts) in the same pool. */
+  analyse(task: AnalysisTask, opts?: { signal?: AbortSignal; timeLimitMs?: number }): Promise<Extract<AnalysisTaskResult, { ok: true }>>
   close(): Promise<void>
 }
 
@@ -90,6 +96,22 @@ export function createImportRunner(): ImportRunner {
         throw new GlossError('import_rejected', `The document could not be imported: ${result.error.message}`)
       }
       throw new GlossError(result.error.code as GlossError['code'], result.error.message)
+    },
+    async analyse(task, opts = {}) {
+      const limit = opts.timeLimitMs ?? ANALYSIS_TIME_LIMIT_MS
+      const timeout = AbortSignal.timeout(limit)
+      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout
+      let result: AnalysisTaskResult
+      try {
+        result = (await getPool().run(task, { name: 'analyse', signal })) as AnalysisTaskResult
+      } catch (error) {
+        if (opts.signal?.aborted) throw new GlossError('cancelled', 'The analysis was stopped.')
+        if (timeout.aborted) throw new GlossError('internal', `Analysing this source took more than ${Math.round(limit / 60_000)} minutes, so Gloss stopped.`)
+        throw error
+      }
+      if (result.ok) return result
+      process.stderr.write(`Gloss analysis worker: ${result.error.detail ?? result.error.message}\n`)
+      throw new GlossError('internal', `The source could not be analysed: ${result.error.message}`)
     },
     async close() {
       const p = pool

@@ -12,6 +12,9 @@ import { englishLexicon } from './lexicon'
 import { docxToHtml } from './docx-reader'
 import { readPdf } from './pdf-reader'
 
+/** The analysis task (entities, quotations) runs in the same pool: piscina calls it by this name. */
+export { analyseTask as analyse } from '../analysis/task'
+
 /** What to import: a source (file or fetched page) or pasted text; for a re-import, the current paragraphs too. */
 export type ImportWork = ({ kind: 'source'; source: ImportSource } | { kind: 'paste'; paste: PastedText }) & {
   /** Re-import: the article's current paragraphs, so that ids carry over. */

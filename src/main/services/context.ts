@@ -1,9 +1,10 @@
-// What every service module shares: the open database, the backend's options, the import worker pool and the
-// imports in flight.
+// What every service module shares: the open database, the backend's options, the import worker pool, the
+// imports in flight and the analyses.
 import type { DB } from '../db/database'
 import type { ImportJobs } from '../import/jobs'
 import type { ImportRunner } from '../import/runner'
 import type { fetchPage } from '../net/fetch-page'
+import type { AnalysisState } from './analysis'
 
 /** Prints report HTML; `kind` ("Project report") heads every page beside the title. */
 export type PdfRenderer = (html: string, opts: { pageSize: 'A4' | 'Letter'; title: string; kind?: string }) => Promise<Uint8Array>
@@ -26,4 +27,6 @@ export interface Ctx {
   opts: BackendOptions
   importer: ImportRunner
   jobs: ImportJobs
+  /** Analyses running and recently made (entities, quotations). */
+  analysis: AnalysisState
 }

@@ -14,6 +14,7 @@ import { writeTx } from '../db/database'
 import * as highlightsRepo from '../db/highlights'
 import * as notesRepo from '../db/notes'
 import type { Ctx } from './context'
+import { matricesForReport } from './ach'
 import { anchorInOrder, insertChecked } from './highlights'
 import { requireArticle } from './library'
 
@@ -80,7 +81,11 @@ function reportInput(ctx: Ctx, req: ExportRequest): { input: ReportInput; name: 
       notes,
       options,
       exportedAt: nowIso(),
-      formatBibliography: (items) => formatBibliography(items, req.style, ctx.opts.resourcesDir)
+      formatBibliography: (items) => formatBibliography(items, req.style, ctx.opts.resourcesDir),
+      ach:
+        subject.kind === 'project'
+          ? matricesForReport(ctx, subject.projectId).flatMap((m) => (m.matrix ? [{ id: m.id, title: m.title, matrix: m.matrix }] : []))
+          : []
     }
   }
 }

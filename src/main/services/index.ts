@@ -8,6 +8,8 @@ import { userFacingError } from '../db/errors'
 import { ImportJobs } from '../import/jobs'
 import { createImportRunner } from '../import/runner'
 import type { BackendOptions, Ctx } from './context'
+import * as ach from './ach'
+import * as analysis from './analysis'
 import * as exporting from './export'
 import * as hl from './highlights'
 import * as library from './library'
@@ -49,7 +51,13 @@ export function openLibrary(opts: BackendOptions): Ctx {
       new GlossError('internal', `Gloss could not create its data folder ${opts.dataDir}: ${(error as Error).message}`)
     )
   }
-  const ctx: Ctx = { db: openDatabase(file, { nativeBinding: opts.nativeBinding }), opts, importer: createImportRunner(), jobs: new ImportJobs() }
+  const ctx: Ctx = {
+    db: openDatabase(file, { nativeBinding: opts.nativeBinding }),
+    opts,
+    importer: createImportRunner(),
+    jobs: new ImportJobs(),
+    analysis: new analysis.AnalysisState()
+  }
   try {
     library.dropStaleImports(ctx)
     library.importSampleOnFirstRun(ctx)
@@ -114,8 +122,20 @@ export function backendOn(ctx: Ctx): Backend {
     renameNote: async (req) => notes.renameNote(ctx, req),
     saveNote: async (req) => notes.saveNote(ctx, req),
     deleteNote: async (id) => notes.deleteNote(ctx, id),
+    restoreNote: async (id) => notes.restoreNote(ctx, id),
     checkNoteRefs: async (noteId) => notes.checkNoteRefs(ctx, noteId),
     getBacklinks: async (articleId) => notes.getBacklinks(ctx, articleId),
+
+    listQuotes: async (articleId) => analysis.listQuotes(ctx, articleId),
+    listEntities: async (articleId) => analysis.listEntities(ctx, articleId),
+    checkNoteQuotes: async (noteId) => analysis.checkNoteQuotes(ctx, noteId),
+
+    listAchMatrices: async (projectId) => ach.listAchMatrices(ctx, projectId),
+    getAchMatrix: async (id) => ach.getAchMatrix(ctx, id),
+    createAchMatrix: async (req) => ach.createAchMatrix(ctx, req),
+    saveAchMatrix: async (req) => ach.saveAchMatrix(ctx, req),
+    deleteAchMatrix: async (id) => ach.deleteAchMatrix(ctx, id),
+    restoreAchMatrix: async (id) => ach.restoreAchMatrix(ctx, id),
 
     importAnnotations: async (req) => exporting.importAnnotations(ctx, req),
     exportReport: (req) => exporting.exportReport(ctx, req)
@@ -134,6 +154,7 @@ export function backendOn(ctx: Ctx): Backend {
     ...api,
     close: async () => {
       ctx.jobs.cancelAll()
+      ctx.analysis.close()
       if (db.open) db.close()
       await ctx.importer.close()
     }

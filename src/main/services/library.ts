@@ -17,6 +17,7 @@ import { getSetting, setSetting } from '../db/settings'
 import { CANCELLED } from '../import/runner'
 import type { ImportWork, ParsedDetails } from '../import/worker'
 import { fetchWebSource } from './web-source'
+import { scheduleAnalysis } from './analysis'
 import type { Ctx } from './context'
 
 export const SAMPLE_FILE = 'putin-xi-sco-summit.txt'
@@ -145,6 +146,7 @@ function runImport(
       const projectId = req.projectId
       writeTx(ctx.db, () => projects.addSources(ctx.db, projectId, [a.id], nowIso()))
     }
+    scheduleAnalysis(ctx, a.id)
     return { article: articles.getArticleSummary(ctx.db, a.id)!, warnings: article.warnings }
   })
 }

@@ -121,6 +121,21 @@ describe('notes', () => {
     expect(await backend.getBacklinks(article.id)).toEqual({})
     await expect(backend.getNote(free.id)).rejects.toMatchObject({ code: 'not_found' })
     expect(rowCounts(dataDir).notes).toBe(1)
+
+    // Undo: the note, its references and its backlinks come back; a second restore is refused.
+    expect(await backend.restoreNote(free.id)).toMatchObject({ id: free.id, title: 'Sanctions memo v2' })
+    expect((await backend.getBacklinks(article.id))[p.id][0].noteTitle).toBe('Sanctions memo v2')
+    expect((await backend.search({ query: 'sanctions', kinds: ['note'] })).map((h) => h.noteId)).toEqual([free.id])
+    await expect(backend.restoreNote(free.id)).rejects.toMatchObject({ code: 'not_found', message: /it is there already/ })
+
+    // A project's note is found with its project; deleted with the project, it comes back only with the project.
+    const project = await backend.createProject({ title: 'Grain' })
+    const inProject = await backend.createNote({ title: 'Quinoa assessment', articleId: null, projectId: project.id })
+    expect((await backend.search({ query: 'quinoa' }))[0]).toMatchObject({ kind: 'note', noteId: inProject.id, projectId: project.id })
+    await backend.deleteProject(project.id)
+    await expect(backend.restoreNote(inProject.id)).rejects.toMatchObject({ code: 'not_found', message: /Restore that, and its notes come back with it/ })
+    await backend.restoreProject(project.id)
+    expect((await backend.listNotes()).some((n) => n.id === inProject.id)).toBe(true)
     backend.close()
   })
 

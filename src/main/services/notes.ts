@@ -8,6 +8,7 @@ import { assertNoteDoc, emptyDoc, parseStoredDoc } from '../../core/notes/doc'
 import { checkRefs, docToText, extractRefs, groupBacklinks } from '../../core/notes/refs'
 import * as articles from '../db/articles'
 import { projectExists } from '../db/projects'
+import { writeTx } from '../db/database'
 import * as repo from '../db/notes'
 import type { Ctx } from './context'
 
@@ -99,6 +100,15 @@ export function saveNote(ctx: Ctx, req: SaveNoteRequest): SaveNoteResult {
 
 export function deleteNote(ctx: Ctx, id: string): void {
   if (!repo.tombstoneNote(ctx.db, id, nowIso())) throw new GlossError('not_found', NOT_FOUND)
+}
+
+/** Undoes deleteNote: the note comes back as it was (its references and backlinks with it). */
+export function restoreNote(ctx: Ctx, id: string): NoteSummary {
+  const restored = writeTx(ctx.db, () => repo.restoreNote(ctx.db, id, nowIso()))
+  if (restored === 'owner-gone')
+    throw new GlossError('not_found', 'This note cannot be restored on its own: the article or project it belongs to was deleted. Restore that, and its notes come back with it.')
+  if (!restored) throw new GlossError('not_found', 'This note cannot be restored: it is there already, or it never was.')
+  return restored
 }
 
 /** Paragraph loader for checkRefs: live paragraphs of a live article, null when the article is gone. Cached per call. */

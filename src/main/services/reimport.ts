@@ -13,6 +13,7 @@ import type { Ctx } from './context'
 import { writeTx } from '../db/database'
 import { decodeBase64, withImportJob } from './library'
 import { fetchWebSource } from './web-source'
+import { scheduleAnalysis } from './analysis'
 
 const NOT_FOUND = 'This article is not in the library (it may have been deleted), so it cannot be updated.'
 
@@ -93,6 +94,8 @@ export async function reimportArticle(ctx: Ctx, req: ReimportRequest): Promise<R
       )
       return diffParagraphs(now, paragraphs)
     })
+    // Only the paragraphs whose text changed are analysed again (the cache is keyed by paragraph and text hash).
+    scheduleAnalysis(ctx, req.articleId)
     return { article: articles.getArticleSummary(ctx.db, req.articleId)!, warnings: article.warnings, ...counts }
   })
 }

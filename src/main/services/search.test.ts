@@ -254,6 +254,7 @@ describe('search: highlight comments', () => {
         page: null,
         noteId: null,
         noteTitle: null,
+        projectId: null,
         highlightId: h.id,
         highlightColor: 'green',
         quote: p7.text.slice(0, 40).trim(),

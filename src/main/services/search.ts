@@ -88,7 +88,7 @@ const SOURCES: Record<SearchKind, Source> = {
     bm25: 'bm25(notes_fts, 4.0, 1.0)',
     hidden: null,
     // A note of a deleted article keeps no article.
-    rows: `SELECT n.id, n.title, n.text, a.id AS article_id, a.title AS article_title
+    rows: `SELECT n.id, n.title, n.text, n.project_id, a.id AS article_id, a.title AS article_title
       FROM f JOIN notes n ON n.rowid = f.rowid LEFT JOIN articles a ON a.id = n.article_id AND a.deleted_at IS NULL
       WHERE n.deleted_at IS NULL
       ORDER BY f.score, f.rowid`
@@ -121,6 +121,7 @@ interface NoteRow {
   id: string
   title: string
   text: string
+  project_id: string | null
   article_id: string | null
   article_title: string | null
 }
@@ -207,6 +208,7 @@ const NO_HIT = {
   page: null,
   noteId: null,
   noteTitle: null,
+  projectId: null,
   highlightId: null,
   highlightColor: null,
   quote: null
@@ -264,6 +266,7 @@ function scoreNotes(rows: NoteRow[], query: SearchQuery): Scored[] {
         articleTitle: r.article_title,
         noteId: r.id,
         noteTitle: r.title,
+        projectId: r.project_id,
         ...s
       })
     }

@@ -149,10 +149,10 @@ export class GlossApp {
     return this.page.getByRole('list', { name: 'Articles' }).getByRole('listitem')
   }
 
-  /** Goes back to the library (from the reader). */
+  /** Goes back to the library (from the reader): to all sources, or to the project that is open. */
   async backToLibrary(): Promise<void> {
     await this.page.getByRole('banner').getByRole('button', { name: 'Library' }).click()
-    await expect(this.page.getByRole('list', { name: 'Articles' })).toBeVisible()
+    await expect(this.page.getByRole('navigation', { name: 'Library sections' })).toBeVisible()
   }
 
   /**
@@ -188,5 +188,37 @@ export class GlossApp {
 
   toast(text: string | RegExp): Locator {
     return this.page.locator('.toast', { hasText: text })
+  }
+
+  // ---- library sidebar and projects ----
+
+  /** The library's sidebar: all sources, the projects, the tag manager. */
+  get sidebar(): Locator {
+    return this.page.getByRole('navigation', { name: 'Library sections' })
+  }
+
+  /** A project in the sidebar (a button named by its title). */
+  projectButton(title: string): Locator {
+    return this.sidebar.getByRole('button', { name: title, exact: true })
+  }
+
+  /** Creates a project from the sidebar ("+", type the title, Enter); the project opens. */
+  async createProject(title: string): Promise<void> {
+    await this.sidebar.getByRole('button', { name: 'New project' }).first().click()
+    await expect(this.page.getByRole('textbox', { name: 'New project title' })).toBeFocused()
+    await this.page.keyboard.type(title)
+    await this.page.keyboard.press('Enter')
+    await expect(this.page.getByRole('heading', { level: 2, name: title })).toBeVisible()
+  }
+
+  /** Shows a project (from the library). */
+  async openProject(title: string): Promise<void> {
+    await this.projectButton(title).click()
+    await expect(this.page.getByRole('heading', { level: 2, name: title })).toBeVisible()
+  }
+
+  /** A source of the list shown in the library (all sources or a project's). */
+  libraryItem(title: string | RegExp): Locator {
+    return this.libraryItems.filter({ has: this.page.getByRole('button', { name: typeof title === 'string' ? `Open ${title}` : title }) })
   }
 }

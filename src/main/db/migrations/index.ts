@@ -4,6 +4,7 @@ import { sql as m001 } from './001-initial'
 import { sql as m002 } from './002-source-details'
 import { sql as m003 } from './003-projects'
 import { sql as m004 } from './004-search-index'
+import { sql as m005 } from './005-analysis'
 
 export interface Migration {
   version: number
@@ -17,7 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001-initial', sql: m001 },
   { version: 2, name: '002-source-details', sql: m002, rebuildsTables: true },
   { version: 3, name: '003-projects', sql: m003 },
-  { version: 4, name: '004-search-index', sql: m004 }
+  { version: 4, name: '004-search-index', sql: m004 },
+  { version: 5, name: '005-analysis', sql: m005 }
 ]
 
 /** The schema version this build of Gloss writes. */

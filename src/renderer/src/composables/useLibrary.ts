@@ -7,6 +7,8 @@ import type { ArticleSummary } from '@core/model'
 import { api } from '@renderer/api'
 import { ANNOTATION_ACCEPT, ARTICLE_ACCEPT, isAnnotationFile as isAnnotationName } from '@renderer/components/import/formats'
 import { createImportJob, type ImportJob } from './useImportJob'
+import { openProjectId } from './useLibraryView'
+import { projectById } from './useProjects'
 import { askPassword, needsPassword } from './usePasswordPrompt'
 import { dismissToast, errorMessage, showToast } from './useToasts'
 import { reader } from './useReader'
@@ -65,13 +67,21 @@ function megabytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`
 }
 
+/** Imports made while a project is open join it (the backend adds the new source to the project). */
+function projectScope(): { projectId?: string } {
+  const id = openProjectId()
+  return id && projectById(id) ? { projectId: id } : {}
+}
+
 function announce(result: ImportResult): void {
   const { article, warnings } = result
   const count = `${article.paragraphCount} paragraph${article.paragraphCount === 1 ? '' : 's'}`
+  const project = article.projectIds.map((id) => projectById(id)).find((p) => p && p.id === openProjectId())
+  const into = project ? ` into “${project.title}”` : ''
   if (warnings.length) {
-    showToast(`Imported “${article.title}” (${count}) with warnings:`, { kind: 'warning', details: warnings, timeout: 12000 })
+    showToast(`Imported “${article.title}” (${count})${into} with warnings:`, { kind: 'warning', details: warnings, timeout: 12000 })
   } else {
-    showToast(`Imported “${article.title}” (${count}).`, { kind: 'success' })
+    showToast(`Imported “${article.title}” (${count})${into}.`, { kind: 'success' })
   }
 }
 
@@ -111,7 +121,7 @@ async function importOne(file: File): Promise<Outcome> {
       throw new Error(`The file is too large to import: it is ${megabytes(file.size)} and the limit is ${megabytes(MAX_IMPORT_BYTES)}.`)
     }
     let base64 = ''
-    const request = (jobId: string, password?: string): Promise<ImportResult> => api.importFile({ name: file.name, base64, jobId, password })
+    const request = (jobId: string, password?: string): Promise<ImportResult> => api.importFile({ name: file.name, base64, jobId, password, ...projectScope() })
     let result: ImportResult
     job = createImportJob({ toast: `Importing “${file.name}”…` })
     try {
@@ -179,7 +189,7 @@ export async function importFiles(files: File[]): Promise<void> {
 export async function importPasted(req: PasteRequest, job: ImportJob): Promise<ImportResult> {
   library.importing++
   try {
-    const result = await job.run((jobId) => api.importText({ ...req, jobId }))
+    const result = await job.run((jobId) => api.importText({ ...req, jobId, ...projectScope() }))
     announce(result)
     await refreshLibrary()
     workspace.articleId = result.article.id
@@ -193,7 +203,7 @@ export async function importPasted(req: PasteRequest, job: ImportJob): Promise<I
 export async function importWebAddress(url: string, job: ImportJob): Promise<ImportResult> {
   library.importing++
   try {
-    const result = await job.run((jobId) => api.importUrl({ url, jobId }))
+    const result = await job.run((jobId) => api.importUrl({ url, jobId, ...projectScope() }))
     announce(result)
     await refreshLibrary()
     workspace.articleId = result.article.id

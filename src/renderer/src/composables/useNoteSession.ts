@@ -135,7 +135,8 @@ export function useNoteSession(hooks: NoteSessionHooks) {
    */
   async function keepAsCopy(s: Session, failedDoc: PMNode, why: 'conflict' | 'deleted'): Promise<void> {
     const title = `${s.note.title} (${why === 'conflict' ? 'conflicted copy' : 'recovered'} ${stamp()})`
-    const copy = await api.createNote({ title, articleId: s.note.articleId })
+    // The copy belongs where the note did: beside its article, or in its project.
+    const copy = await api.createNote({ title, articleId: s.note.articleId, ...(s.note.projectId && !s.note.articleId ? { projectId: s.note.projectId } : {}) })
     const local = (s === session ? hooks.latestDoc() : null) ?? failedDoc
     const saved = await api.saveNote({ id: copy.id, doc: local, baseRevision: copy.revision })
     // From here on the local text is safe in the copy: drop queued saves of it, they would conflict again.

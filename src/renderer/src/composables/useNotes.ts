@@ -63,9 +63,9 @@ export const notes = {
     return api.getNote(id)
   },
 
-  /** A new note beside an article (or a free note when `articleId` is null). */
-  create(title: string, articleId: string | null): Promise<Note> {
-    return api.createNote({ title, articleId })
+  /** A new note in a project, else beside an article (or a free note when both are null). */
+  create(title: string, articleId: string | null, projectId: string | null = null): Promise<Note> {
+    return api.createNote(projectId ? { title, articleId: null, projectId } : { title, articleId })
   },
 
   /** How each reference of a note stands in the current text (ok, changed, orphan). */

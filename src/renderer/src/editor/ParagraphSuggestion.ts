@@ -1,12 +1,13 @@
-// `[[` citation suggestion: typing `[[` followed by words lists the open article's matching paragraphs;
+// `[[` citation suggestion: typing `[[` followed by words lists matching paragraphs — the note's article (or the
+// source open in the reader) first, then its project's sources, then the library (the backend's suggestParagraphs);
 // Enter inserts a reference chip in place of the typed `[[query`, Escape closes and leaves the text.
 import { Extension, type Editor } from '@tiptap/core'
 import { PluginKey } from '@tiptap/pm/state'
 import { Suggestion, type SuggestionProps } from '@tiptap/suggestion'
 import { VueRenderer } from '@tiptap/vue-3'
 import { PARAGRAPH_REF_NODE } from '@core/model'
+import type { ParagraphSuggestion as Option } from '@core/api'
 import { workspace } from '@renderer/composables/useWorkspace'
-import { matchParagraphs, type ParagraphMatch } from '@core/search/paragraphs'
 import type { RefContext } from './refContext'
 import ParagraphSuggestionList from './ParagraphSuggestionList.vue'
 
@@ -47,7 +48,7 @@ export const ParagraphSuggestion = Extension.create<ParagraphSuggestionOptions>(
   addProseMirrorPlugins() {
     const context = this.options.context
     return [
-      Suggestion<ParagraphMatch, ParagraphMatch>({
+      Suggestion<Option, Option>({
         editor: this.editor,
         pluginKey: paragraphSuggestionKey,
         char: '[[',
@@ -55,22 +56,15 @@ export const ParagraphSuggestion = Extension.create<ParagraphSuggestionOptions>(
         allowedPrefixes: null,
         decorationClass: 'pref-suggest-query',
         allow: ({ editor }) => editor.isEditable,
-        items: async ({ query }) => {
-          const articleId = workspace.articleId
-          if (!articleId || !context) return []
-          const paragraphs = await context.loadParagraphs(articleId)
-          return paragraphs ? matchParagraphs(paragraphs, query) : []
-        },
+        items: async ({ query }) => (context ? context.suggest(query) : []),
         command: ({ editor, range, props }) => {
-          const articleId = workspace.articleId
-          if (!articleId) return
           editor
             .chain()
             .focus()
             .insertContentAt(range, [
               {
                 type: PARAGRAPH_REF_NODE,
-                attrs: { articleId, paragraphId: props.paragraph.id, quote: '', label: String(props.number) }
+                attrs: { articleId: props.articleId, paragraphId: props.paragraphId, quote: '', label: String(props.number) }
               },
               { type: 'text', text: ' ' }
             ])
@@ -78,15 +72,18 @@ export const ParagraphSuggestion = Extension.create<ParagraphSuggestionOptions>(
         },
         render: () => {
           let renderer: VueRenderer | null = null
-          let latest: SuggestionProps<ParagraphMatch, ParagraphMatch> | null = null
+          let latest: SuggestionProps<Option, Option> | null = null
           const reposition = (): void => {
             const el = renderer?.element as HTMLElement | null
             if (el && latest) place(el, latest.editor, latest.clientRect?.() ?? null)
           }
-          const propsFor = (p: SuggestionProps<ParagraphMatch, ParagraphMatch>) => ({
+          const propsFor = (p: SuggestionProps<Option, Option>) => ({
             items: p.items,
             loading: p.loading,
-            unavailable: workspace.articleId ? null : 'Open an article to cite its paragraphs.',
+            unavailable:
+              context?.suggestError ??
+              (!p.query.trim() && !(context?.note?.articleId ?? workspace.articleId) ? 'Type a few words to find paragraphs in your sources.' : null),
+            inProject: !!context?.note?.projectId,
             command: p.command
           })
           return {

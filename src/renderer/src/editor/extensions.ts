@@ -7,6 +7,7 @@ import { isAllowedHref } from './links'
 import { ParagraphRef } from './ParagraphRef'
 import { ParagraphSuggestion } from './ParagraphSuggestion'
 import { ParagraphDrop } from './ParagraphDrop'
+import { CitedSources } from './CitedSources'
 import type { RefContext } from './refContext'
 
 export const NOTES_PLACEHOLDER = 'Write your analysis… Type [[ to cite a paragraph.'
@@ -32,6 +33,7 @@ export function notesExtensions(context: RefContext): AnyExtension[] {
     Placeholder.configure({ placeholder: NOTES_PLACEHOLDER }),
     ParagraphRef.configure({ context }),
     ParagraphSuggestion.configure({ context }),
-    ParagraphDrop
+    ParagraphDrop,
+    CitedSources.configure({ context })
   ]
 }

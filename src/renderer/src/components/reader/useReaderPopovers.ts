@@ -3,11 +3,13 @@
 import { computed, shallowRef, type Ref } from 'vue'
 import type { AnchoredHighlight, HighlightSegmentTarget } from '@core/model'
 import { reader } from '@renderer/composables/useReader'
+import type { Typed } from '@renderer/composables/useTypeahead'
 import { readerFlags } from './flags'
 
 export type Anchor = { x: number; y: number; placement: 'above' | 'below' }
 export type SelectionTool = Anchor & { targets: HighlightSegmentTarget[]; articleId: string }
-export type HighlightTool = Anchor & { highlightId: string }
+/** focusTags: open with the tag field focused (with what was typed before it appeared). */
+export type HighlightTool = Anchor & { highlightId: string; focusTags?: Typed | null }
 export type CommentEditor = { x: number; y: number; highlightId: string }
 export type BacklinkPopover = { x: number; y: number; paragraphId: string }
 
@@ -55,11 +57,11 @@ export function useReaderPopovers(els: { inner: Ref<HTMLElement | null>; scrolle
     selectionTool.value = { ...anchorFor(rect), targets, articleId }
   }
 
-  function openHighlightTool(id: string): void {
+  function openHighlightTool(id: string, focusTags: Typed | null = null): void {
     const rect = markRect(id)
     if (!rect) return
     closeAll()
-    highlightTool.value = { ...anchorFor(rect), highlightId: id }
+    highlightTool.value = { ...anchorFor(rect), highlightId: id, focusTags }
     syncActive()
   }
 
