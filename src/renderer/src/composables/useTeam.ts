@@ -14,7 +14,7 @@ import { showSection } from './useLibraryView'
 import { refreshProjectNotes } from './useProjectNotes'
 import { refreshProjects } from './useProjects'
 import { errorMessage, showToast } from './useToasts'
-import { emit } from './useWorkspace'
+import { reader } from './useReader'
 
 export const team = reactive({
   /** Sync state per shared project id (absent: not shared). */
@@ -202,7 +202,9 @@ function apply(c: SyncChanges): void {
     void Promise.all([refreshProjects(), refreshLibrary(), refreshStatus()])
     for (const id of Object.keys(team.status)) void refreshPresence(id)
   }
-  for (const articleId of c.articles) emit('highlightsChanged', { articleId })
+  // The open source's highlights (a colleague's new one shows within a second) and, after note changes, backlinks.
+  const open = reader.article?.id
+  if (open && c.articles.includes(open)) void reader.refreshHighlights(open)
   if (c.projects.length || c.articles.length) {
     void refreshProjects()
     void refreshLibrary()
@@ -210,8 +212,8 @@ function apply(c: SyncChanges): void {
   }
   for (const noteId of c.notes) {
     for (const fn of noteListeners) fn(noteId)
-    emit('notesSaved', { noteId })
   }
+  if (c.notes.length) void reader.refreshBacklinks()
   for (const projectId of c.presence) void refreshPresence(projectId)
   if (c.status.length || c.projects.length) {
     // Connection events come in bursts (connect, authenticate, sync): one status read for the burst.
