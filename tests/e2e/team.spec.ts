@@ -133,4 +133,57 @@ test('two analysts share a project live: invite, join, presence, a highlight wit
   await ben.page.getByRole('button', { name: 'Sync now' }).click()
   await expect(ben.page.getByText('In step with the team server.')).toBeVisible()
   await shot(ben.page, 'project-shared')
+
+  // A project note: Ana makes it, it arrives in Ben's project, and both open it.
+  await ana.app.backToLibrary()
+  await ana.page.getByRole('tab', { name: /Notes/ }).click()
+  await ana.page.getByRole('tabpanel', { name: 'Notes' }).getByRole('button', { name: 'New note' }).first().click()
+  await expect(notesEditor(ana.page)).toBeVisible()
+  await expect(live(ana.page)).toBeVisible()
+  await ben.page.getByRole('tab', { name: /Notes/ }).click()
+  await ben.page.getByRole('tabpanel', { name: 'Notes' }).getByRole('button', { name: 'Open note Untitled note' }).click()
+  await expect(notesEditor(ben.page)).toBeVisible()
+  await expect(live(ben.page)).toBeVisible()
+
+  // Ana starts the note; Ben sees it arrive, and adds a paragraph below.
+  await notesEditor(ana.page).click()
+  await ana.page.keyboard.type('Summary.', { delay: 10 })
+  await expect.poll(() => noteText(ben.page)).toBe('Summary.')
+  await notesEditor(ben.page).click()
+  await ben.page.keyboard.press('ControlOrMeta+End')
+  await ben.page.keyboard.press('Enter')
+  await ana.page.keyboard.press('ControlOrMeta+End')
+
+  // Both type at once; each sees the other's caret with their name; both end with the same text.
+  await Promise.all([ana.page.keyboard.type(' Alpha from Ana.', { delay: 15 }), ben.page.keyboard.type('Beta from Ben.', { delay: 15 })])
+  await expect(caretLabel(ana.page, 'Ben')).toBeVisible()
+  await expect(caretLabel(ben.page, 'Ana')).toBeVisible()
+  await expect(live(ana.page)).toHaveAccessibleName(/editing live with Ben/)
+  await expect(live(ben.page)).toHaveAccessibleName(/editing live with Ana/)
+  const both = 'Summary. Alpha from Ana.\nBeta from Ben.'
+  await expect.poll(() => noteText(ana.page)).toBe(both)
+  await expect.poll(() => noteText(ben.page)).toBe(both)
+  await shot(ana.page, 'coedit-ana')
+  await shot(ben.page, 'coedit-ben')
+  // Saved in the library (the header says so), where search, backlinks and reports read it.
+  await expect(ana.page.getByRole('region', { name: 'Notes' }).getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+
+  // Undo is per member: Ana's undo takes back her own words only, on both screens.
+  for (let i = 0; i < 4 && (await noteText(ana.page)).includes('Alpha'); i++) {
+    await notesEditor(ana.page).press('ControlOrMeta+z')
+    await ana.page.waitForTimeout(150)
+  }
+  await expect.poll(() => noteText(ben.page)).toBe('Summary.\nBeta from Ben.')
+  expect(await noteText(ana.page)).toBe('Summary.\nBeta from Ben.')
 })
+
+const notesEditor = (page: Page): Locator => page.getByRole('textbox', { name: 'Analyst notes' })
+const live = (page: Page): Locator => page.getByRole('region', { name: 'Notes' }).getByRole('status', { name: /^Shared note/ })
+const caretLabel = (page: Page, name: string): Locator => notesEditor(page).locator('.collaboration-carets__label', { hasText: name })
+/** The note's text as the editor shows it (carets' name labels left out). */
+const noteText = (page: Page): Promise<string> =>
+  notesEditor(page).evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove())
+    return [...copy.children].map((block) => (block.textContent ?? '').trim()).join('\n')
+  })

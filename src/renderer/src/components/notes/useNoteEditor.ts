@@ -2,13 +2,15 @@
 // Keystrokes do the least possible: the edit is handed to the session as an immutable document (serialised only when
 // it is saved, off the keystroke path) and the word count is updated when the browser is idle, recounting only the
 // blocks that changed (editor/wordCount.ts).
-import { nextTick, onBeforeUnmount, ref, shallowRef } from 'vue'
+import { nextTick, onBeforeUnmount, ref, shallowRef, watch, type WatchStopHandle } from 'vue'
 import { Editor } from '@tiptap/vue-3'
 import { exitSuggestion } from '@tiptap/suggestion'
 import type { Note } from '@core/model'
 import { emptyDoc } from '@core/notes/doc'
 import type { NoteSession } from '@renderer/composables/useNoteSession'
 import { isMod } from '@renderer/composables/useShortcuts'
+import { openCollabNote, type CollabNote } from '@renderer/composables/useCollabNote'
+import { isShared } from '@renderer/composables/useTeam'
 import { notesExtensions } from '@renderer/editor/extensions'
 import { paragraphSuggestionKey } from '@renderer/editor/ParagraphSuggestion'
 import type { RefContext } from '@renderer/editor/refContext'
@@ -32,7 +34,11 @@ export function useNoteEditor(opts: NoteEditorOptions) {
   const editor = shallowRef<Editor | null>(null)
   const editorKey = ref(0)
   const words = ref(0)
+  /** The shown note's live document when it is a shared note (edited with colleagues), else null. */
+  const collab = shallowRef<CollabNote | null>(null)
   let idle: number | null = null
+  let mountSeq = 0
+  let stopCollabState: WatchStopHandle | null = null
 
   function countNow(): void {
     idle = null
@@ -44,13 +50,39 @@ export function useNoteEditor(opts: NoteEditorOptions) {
     if (idle === null) idle = requestIdle(countNow, { timeout: 400 })
   }
 
+  /**
+   * Shows a note. A note of a shared project is opened live first (its Yjs document from the backend); any other note,
+   * or one the backend does not share live, is edited as before (JSON saves through the session).
+   */
   function mount(n: Note): void {
+    const seq = ++mountSeq
+    // Nothing typed into the editor being replaced may land in the note that replaces it.
+    if (editor.value && !editor.value.isDestroyed) editor.value.setEditable(false, false)
+    if (!n.projectId || !isShared(n.projectId)) return create(n, null)
+    openCollabNote(n.id).then(
+      (c) => {
+        if (seq !== mountSeq) return c?.destroy()
+        create(n, c)
+      },
+      (err: unknown) => {
+        if (seq !== mountSeq) return
+        create(n, null)
+        opts.session.banner.value = { kind: 'error', text: `This shared note is not live right now (${err instanceof Error ? err.message : String(err)}); your edits are saved and merged as usual.` }
+      }
+    )
+  }
+
+  function create(n: Note, live: CollabNote | null): void {
     const old = editor.value
+    const oldCollab = collab.value
     const { session } = opts
+    stopCollabState?.()
+    stopCollabState = null
     const e = new Editor({
-      extensions: notesExtensions(opts.ctx),
-      content: n.doc ?? emptyDoc(),
-      editable: !n.readOnlyReason,
+      extensions: notesExtensions(opts.ctx, live ? { doc: live.doc, awareness: live.awareness, user: live.user } : undefined),
+      // A shared note's content is its Yjs document (the Collaboration extension renders it).
+      ...(live ? {} : { content: n.doc ?? emptyDoc() }),
+      editable: !n.readOnlyReason && !live?.readOnlyReason,
       enableContentCheck: true,
       editorProps: {
         attributes: {
@@ -70,14 +102,16 @@ export function useNoteEditor(opts: NoteEditorOptions) {
       },
       onUpdate: ({ editor: ed, transaction }) => {
         if (!transaction.docChanged) return
+        scheduleCount()
+        // A shared note's edits reach the backend through its Yjs document (useCollabNote), colleagues' too.
+        if (live) return
         const doc = ed.state.doc
         // Serialised when saved, reusing the JSON of every block the edits did not touch.
         session.change({ toJSON: () => docToJSON(doc) })
-        scheduleCount()
       },
       onBlur: ({ editor: ed }) => {
         if (!ed.isDestroyed) exitSuggestion(ed.view, paragraphSuggestionKey)
-        void session.flush()
+        void (live ? live.flush() : session.flush())
       },
       onContentError: () => {
         session.markReadOnly('This note contains content this version of Gloss cannot show. It is shown read-only so nothing is lost.')
@@ -85,10 +119,27 @@ export function useNoteEditor(opts: NoteEditorOptions) {
     })
     if (session.note.value?.readOnlyReason) e.setEditable(false, false)
     editor.value = e
+    collab.value = live
     editorKey.value++
     countNow()
     opts.onMounted?.(n)
-    if (old) void nextTick(() => old.destroy())
+    if (live) {
+      if (live.readOnlyReason) session.markReadOnly(live.readOnlyReason)
+      else
+        stopCollabState = watch(
+          () => [live.state.value, live.error.value] as const,
+          ([state, error]) => {
+            session.saveState.value = state === 'saved' ? 'saved' : state === 'saving' ? 'saving' : 'error'
+            if (state === 'error' && error) session.banner.value = { kind: 'error', text: error }
+          },
+          { immediate: true }
+        )
+    }
+    if (old || oldCollab)
+      void nextTick(() => {
+        old?.destroy()
+        oldCollab?.destroy()
+      })
   }
 
   /** Resolves once the editor's DOM is in the page (EditorContent moves it on the next tick). */
@@ -101,9 +152,12 @@ export function useNoteEditor(opts: NoteEditorOptions) {
 
   onBeforeUnmount(() => {
     if (idle !== null) cancelIdle(idle)
+    mountSeq++
+    stopCollabState?.()
     const e = editor.value
-    if (e) void opts.session.flush().finally(() => e.destroy())
+    const live = collab.value
+    if (e) void (live ? live.flush() : opts.session.flush()).finally(() => (e.destroy(), live?.destroy()))
   })
 
-  return { editor, editorKey, words, mount, ready }
+  return { editor, editorKey, words, collab, mount, ready }
 }
