@@ -140,6 +140,18 @@ describe('team projects, live in the app', () => {
       expect(ea.others().map((s) => s.user.name)).toEqual(['Ben'])
     })
     expect(eb.others()[0].user.color).toMatch(/^#[0-9a-f]{6}$/)
+
+    // A citation Ben adds in the merged text: a backlink in Ana's library, on the cited paragraph.
+    const [articleA] = (await a.listArticles()).filter((x) => x.projectIds.length)
+    const p3 = (await a.getArticle(articleA.id)).paragraphs[3]
+    const chip = { type: 'paragraphRef', attrs: { articleId: articleA.id, paragraphId: p3.id, quote: p3.text.slice(0, 30), label: '¶4' } }
+    eb.type({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${eb.text()} See ` }, chip] }] } as PMNode)
+    await eb.exchange()
+    await eventually(async () => {
+      await ea.exchange()
+      expect(ea.text()).toMatch(/Alpha.*Beta.* See $/)
+      expect((await a.getBacklinks(articleA.id))[p3.id]?.map((x) => x.noteId)).toEqual([note.id])
+    })
     expect(eb.others()[0].cursor).toMatchObject({ anchor: { assoc: 0 }, head: { assoc: 0 } })
     ea.destroy()
     eb.destroy()
