@@ -169,12 +169,26 @@ test('two analysts share a project live: invite, join, presence, a highlight wit
   await expect(ana.page.getByRole('region', { name: 'Notes' }).getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
 
   // Undo is per member: Ana's undo takes back her own words only, on both screens.
-  for (let i = 0; i < 4 && (await noteText(ana.page)).includes('Alpha'); i++) {
+  // (Yjs groups her keystrokes into a few steps: undo until her sentence is gone, never touching Ben's.)
+  for (let i = 0; i < 8 && (await noteText(ana.page)).split('\n')[0] !== 'Summary.'; i++) {
     await notesEditor(ana.page).press('ControlOrMeta+z')
     await ana.page.waitForTimeout(150)
   }
   await expect.poll(() => noteText(ben.page)).toBe('Summary.\nBeta from Ben.')
   expect(await noteText(ana.page)).toBe('Summary.\nBeta from Ben.')
+  await shot(ben.page, 'coedit-undo')
+
+  // Ben (an editor, in the dark theme) sees the members; only the owner makes invites or removes anyone.
+  await ben.page.keyboard.press('ControlOrMeta+Shift+L')
+  await ben.app.backToLibrary()
+  await ben.page.getByRole('button', { name: 'Members…' }).click()
+  const members = ben.page.getByRole('dialog', { name: `Share “${PROJECT}”` })
+  await expect(members.getByText('Only the project’s owner can invite colleagues. You are editor here.')).toBeVisible()
+  await expect(members.getByRole('listitem')).toHaveText([/Ana\s*Owner/, /Ben \(you\)\s*Editor/])
+  await expect(members.getByRole('button', { name: /Remove/ })).toHaveCount(0)
+  await shot(ben.page, 'members-dark')
+  await members.getByRole('button', { name: 'Close' }).last().click()
+  await shot(ben.page, 'project-dark')
 })
 
 const notesEditor = (page: Page): Locator => page.getByRole('textbox', { name: 'Analyst notes' })
