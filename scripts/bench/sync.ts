@@ -179,12 +179,40 @@ async function main(): Promise<void> {
     // ---------------------------------------------------------------- 1. propagation, 20 members, 2 instances
     const hasRedis = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0
     let redisUrl: string | undefined
+    let redis: ChildProcess | null = null
+    const stopRedis = async (): Promise<void> => {
+      const r = redis
+      redis = null
+      if (!r || r.exitCode !== null || r.signalCode !== null) return
+      const gone = new Promise<void>((done) => r.once('exit', () => done()))
+      r.kill('SIGTERM')
+      await Promise.race([gone, sleep(3000)])
+      if (r.exitCode === null && r.signalCode === null) r.kill('SIGKILL')
+    }
+    closers.push(stopRedis)
     if (hasRedis) {
       const port = await freePort()
-      const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] })
-      closers.push(() => void redis.kill('SIGTERM'))
-      await new Promise<void>((done) => redis.stdout!.on('data', (d: Buffer) => /Ready to accept connections/.test(d.toString()) && done()))
-      redisUrl = `redis://127.0.0.1:${port}`
+      const r = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+      redis = r
+      let said = ''
+      const ready = await new Promise<boolean>((done) => {
+        const timer = setTimeout(() => done(false), 10_000)
+        const read = (d: Buffer): void => {
+          said += d.toString()
+          if (/Ready to accept connections/.test(said)) {
+            clearTimeout(timer)
+            done(true)
+          }
+        }
+        r.stdout!.on('data', read)
+        r.stderr!.on('data', read)
+        r.once('exit', () => (clearTimeout(timer), done(false)))
+      })
+      if (ready) redisUrl = `redis://127.0.0.1:${port}`
+      else {
+        await stopRedis()
+        console.log(`  Redis: skipped — redis-server did not start (${said.trim().split('\n').pop()?.slice(0, 120) ?? 'no output'}); propagation runs on one instance`)
+      }
     } else {
       console.log('  Redis: skipped — redis-server is not installed (apt-get install -y redis-server); propagation runs on one instance')
     }
@@ -224,6 +252,7 @@ async function main(): Promise<void> {
     console.log(`    p50 ${ms(p50)}, p95 ${ms(p95)}   floor (raw Yjs updates through a bare ws relay): p50 ${ms(f50)}, p95 ${ms(f95)}   ratio ${(p50 / f50).toFixed(1)}× / ${(p95 / f95).toFixed(1)}×`)
     if (gloss.cross.length) console.log(`    between instances (through Redis): p50 ${ms(pct(gloss.cross, 50))}, p95 ${ms(pct(gloss.cross, 95))}`)
     for (const s of instances.splice(0)) await s.close()
+    await stopRedis()
     closers.length = 0
 
     // ---------------------------------------------------------------- 2. server memory per project
