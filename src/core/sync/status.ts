@@ -26,8 +26,10 @@ export interface SyncChanges {
   reset: boolean
   /** Sources whose text, details or highlights changed (from a colleague). */
   articles: string[]
-  /** Notes whose text, title or carets changed (a colleague, or another window of this app). */
+  /** Notes whose text or title changed (a colleague, or another window of this app). */
   notes: string[]
+  /** Shared notes where colleagues' carets moved (or they came or went). */
+  carets: string[]
   /** Shared projects that changed in any way. */
   projects: string[]
   /** Shared projects where who is online, or what they read, changed. */

@@ -51,7 +51,7 @@ const EDITOR = Symbol('gloss-editor')
 /** Change events remembered for the app (older ones: it reloads everything). */
 const MAX_EVENTS = 500
 
-type SyncEventKind = 'articles' | 'notes' | 'projects' | 'presence' | 'status'
+type SyncEventKind = 'articles' | 'notes' | 'carets' | 'projects' | 'presence' | 'status'
 
 interface SharedDoc {
   name: string
@@ -258,7 +258,7 @@ export class SyncEngine {
         this.waiters.add(wake)
       })
     }
-    const out: SyncChanges = { seq: this.seq, reset: since > 0 && (this.events[0]?.seq ?? Infinity) > since + 1 && this.seq > since, articles: [], notes: [], projects: [], presence: [], status: [] }
+    const out: SyncChanges = { seq: this.seq, reset: since > 0 && (this.events[0]?.seq ?? Infinity) > since + 1 && this.seq > since, articles: [], notes: [], carets: [], projects: [], presence: [], status: [] }
     for (const e of this.events) if (e.seq > since && !out[e.kind].includes(e.id)) out[e.kind].push(e.id)
     return out
   }
@@ -776,7 +776,7 @@ export class SyncEngine {
       },
       onStatus: () => this.emit('status', sd.projectId),
       onSynced: () => this.emit('status', sd.projectId),
-      onAwarenessChange: () => this.emit(sd.noteId ? 'notes' : 'presence', sd.noteId ?? sd.projectId),
+      onAwarenessChange: () => this.emit(sd.noteId ? 'carets' : 'presence', sd.noteId ?? sd.projectId),
       onClose: ({ event }) => {
         // The server closed this document's connection for a reason it names (a member removed meanwhile).
         const why = REFUSALS[event?.reason ?? '']

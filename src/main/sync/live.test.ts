@@ -153,6 +153,18 @@ describe('team projects, live in the app', () => {
       expect((await a.getBacklinks(articleA.id))[p3.id]?.map((x) => x.noteId)).toEqual([note.id])
     })
     expect(eb.others()[0].cursor).toMatchObject({ anchor: { assoc: 0 }, head: { assoc: 0 } })
+    // Ana's caret moving wakes Ben's app (so his editor pulls it), as a caret change, not a change of the text.
+    let { seq } = await b.waitForChanges({ since: 0, timeoutMs: 0 })
+    const seen = { carets: [] as string[], notes: [] as string[] }
+    await ea.exchange(ea.caretAt(2))
+    for (let i = 0; i < 20 && !seen.carets.includes(note.id); i++) {
+      const woke = await b.waitForChanges({ since: seq, timeoutMs: 3000 })
+      seq = woke.seq
+      seen.carets.push(...woke.carets)
+      seen.notes.push(...woke.notes)
+    }
+    expect(seen.carets).toContain(note.id)
+    expect(seen.notes).not.toContain(note.id)
     ea.destroy()
     eb.destroy()
   })

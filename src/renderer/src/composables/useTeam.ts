@@ -160,7 +160,7 @@ export function announceReading(articleId: string | null): void {
 
 type NoteListener = (noteId: string) => void
 const noteListeners = new Set<NoteListener>()
-/** Calls `fn` when a note's text or carets changed elsewhere (a colleague, another window). */
+/** Calls `fn` when a note's text or its colleagues' carets changed elsewhere (a colleague, another window). */
 export function onNoteChanged(fn: NoteListener): () => void {
   noteListeners.add(fn)
   startWatching()
@@ -210,7 +210,7 @@ function apply(c: SyncChanges): void {
     void refreshLibrary()
     void refreshProjectNotes()
   }
-  for (const noteId of c.notes) {
+  for (const noteId of new Set([...c.notes, ...c.carets])) {
     for (const fn of noteListeners) fn(noteId)
   }
   if (c.notes.length) void reader.refreshBacklinks()
