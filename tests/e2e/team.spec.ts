@@ -14,8 +14,8 @@ import { GlossApp, SAMPLE_TITLE } from './pages/GlossApp'
 const ROOT = resolve(__dirname, '..', '..')
 const PROJECT = 'Summit assessment'
 
-function startTeamServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['scripts/team-server.mjs', '--port', '0', '--data-dir', dataDir], {
+function startTeamServer(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['scripts/team-server.mjs', '--port', String(port), '--data-dir', dataDir], {
     cwd: ROOT,
     env: { ...process.env, GLOSS_NO_BUILD: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,10 +42,20 @@ interface Analyst {
   app: GlossApp
 }
 
-const test = base.extend<{ team: { server: string; ana: Analyst; ben: Analyst } }>({
+interface Team {
+  server: string
+  ana: Analyst
+  ben: Analyst
+  /** Stops the team server (as a crash or a network cut would look to members). */
+  stopServer(): Promise<void>
+  /** Starts it again on the same address and data folder. */
+  restartServer(): Promise<void>
+}
+
+const test = base.extend<{ team: Team }>({
   team: async ({ browser }: { browser: Browser }, use) => {
     const dirs = ['team', 'ana', 'ben'].map((n) => mkdtempSync(join(tmpdir(), `gloss-e2e-${n}-`)))
-    const server = await startTeamServer(dirs[0])
+    let server = await startTeamServer(dirs[0])
     const running: Running[] = [await startServer(dirs[1]), await startServer(dirs[2])]
     const analysts: Analyst[] = []
     for (const r of running) {
@@ -54,7 +64,16 @@ const test = base.extend<{ team: { server: string; ana: Analyst; ben: Analyst } 
       await page.goto(r.url)
       analysts.push({ page, app: new GlossApp(page) })
     }
-    await use({ server: server.url, ana: analysts[0], ben: analysts[1] })
+    const url = server.url
+    await use({
+      server: url,
+      ana: analysts[0],
+      ben: analysts[1],
+      stopServer: () => stop(server.child),
+      restartServer: async () => {
+        server = await startTeamServer(dirs[0], Number(new URL(url).port))
+      }
+    })
     for (const a of analysts) await a.page.context().close()
     for (const r of running) await stop(r.child)
     await stop(server.child)
@@ -189,6 +208,24 @@ test('two analysts share a project live: invite, join, presence, a highlight wit
   await shot(ben.page, 'members-dark')
   await members.getByRole('button', { name: 'Close' }).last().click()
   await shot(ben.page, 'project-dark')
+
+  // The team server goes away: both say so in words, and Ana keeps writing; her words are kept and arrive at Ben's
+  // when the server is back.
+  await team.stopServer()
+  await expect(syncState(ana.page)).toHaveAccessibleName(/Sync: Offline\. .*your edits are kept/)
+  await expect(syncState(ben.page)).toHaveAccessibleName(/Sync: Offline/)
+  await expect(live(ana.page)).toHaveAccessibleName(/offline: your edits are kept/)
+  await notesEditor(ana.page).click()
+  await ana.page.keyboard.press('ControlOrMeta+End')
+  await ana.page.keyboard.press('Enter')
+  await ana.page.keyboard.type('Written offline.')
+  await expect(ana.page.getByRole('region', { name: 'Notes' }).getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await shot(ana.page, 'offline')
+  await team.restartServer()
+  await expect(syncState(ana.page)).toHaveAccessibleName(/Sync: Connected/, { timeout: 20_000 })
+  await ben.page.getByRole('tab', { name: /Notes/ }).click()
+  await ben.page.getByRole('tabpanel', { name: 'Notes' }).getByRole('button', { name: 'Open note Untitled note' }).click()
+  await expect.poll(() => noteText(ben.page), { timeout: 20_000 }).toBe('Summary.\nBeta from Ben.\nWritten offline.')
 })
 
 const notesEditor = (page: Page): Locator => page.getByRole('textbox', { name: 'Analyst notes' })

@@ -41,8 +41,8 @@ export function describeStatus(s: SyncStatus): { tone: 'ok' | 'busy' | 'offline'
     case 'offline':
       return {
         tone: 'offline',
-        label: s.state === 'connecting' ? 'Connecting…' : 'Offline',
-        detail: `The team server at ${s.server} cannot be reached right now. Keep working: your edits are kept${s.pendingChanges ? ` (${pending} waiting)` : ''} and merged when it is back.`
+        label: 'Offline',
+        detail: `The team server at ${s.server} cannot be reached right now; Gloss keeps trying. Keep working: your edits are kept${s.pendingChanges ? ` (${pending} waiting)` : ''} and merged when it is back.`
       }
     case 'refused':
       return { tone: 'error', label: 'Not syncing', detail: s.error ?? 'The team server refused this project.' }
