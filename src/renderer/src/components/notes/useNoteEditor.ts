@@ -10,7 +10,7 @@ import { emptyDoc } from '@core/notes/doc'
 import type { NoteSession } from '@renderer/composables/useNoteSession'
 import { isMod } from '@renderer/composables/useShortcuts'
 import { openCollabNote, type CollabNote } from '@renderer/composables/useCollabNote'
-import { isShared } from '@renderer/composables/useTeam'
+import { isShared, team } from '@renderer/composables/useTeam'
 import { notesExtensions } from '@renderer/editor/extensions'
 import { paragraphSuggestionKey } from '@renderer/editor/ParagraphSuggestion'
 import type { RefContext } from '@renderer/editor/refContext'
@@ -58,7 +58,8 @@ export function useNoteEditor(opts: NoteEditorOptions) {
     const seq = ++mountSeq
     // Nothing typed into the editor being replaced may land in the note that replaces it.
     if (editor.value && !editor.value.isDestroyed) editor.value.setEditable(false, false)
-    if (!n.projectId || !isShared(n.projectId)) return create(n, null)
+    // (Asked of the backend even before the app knows the project is shared — at start-up, say: it decides.)
+    if (!n.projectId || (team.loaded && !isShared(n.projectId))) return create(n, null)
     openCollabNote(n.id).then(
       (c) => {
         if (seq !== mountSeq) return c?.destroy()
