@@ -226,6 +226,32 @@ test('two analysts share a project live: invite, join, presence, a highlight wit
   await ben.page.getByRole('tab', { name: /Notes/ }).click()
   await ben.page.getByRole('tabpanel', { name: 'Notes' }).getByRole('button', { name: 'Open note Untitled note' }).click()
   await expect.poll(() => noteText(ben.page), { timeout: 20_000 }).toBe('Summary.\nBeta from Ben.\nWritten offline.')
+
+  // Ana removes Ben: the server stops serving him at once, and his Gloss says why.
+  await ana.app.backToLibrary()
+  await ana.page.getByRole('button', { name: 'Members…' }).click()
+  const anaMembers = ana.page.getByRole('dialog', { name: `Share “${PROJECT}”` })
+  await anaMembers.getByRole('button', { name: 'Remove Ben' }).click()
+  await anaMembers.getByRole('button', { name: 'Confirm: remove Ben' }).click()
+  await expect(ana.page.getByText('Removed Ben from the project. Their invite no longer works.')).toBeVisible()
+  await expect(anaMembers.getByText('Removed: Ben')).toBeVisible()
+  await anaMembers.getByRole('button', { name: 'Done' }).or(anaMembers.getByRole('button', { name: 'Close' }).last()).first().click()
+  await ben.app.backToLibrary()
+  await expect(syncState(ben.page)).toHaveAccessibleName(/Sync: Not syncing\. You were removed from this shared project/)
+  await shot(ben.page, 'removed')
+
+  // Ben leaves it: the project stays in his library as his own, no longer synced.
+  await ben.page.getByRole('button', { name: 'Project actions' }).click()
+  await ben.page.getByRole('menuitem', { name: 'Leave shared project…' }).click()
+  const leave = ben.page.getByRole('dialog', { name: 'Leave the shared project?' })
+  await leave.getByRole('button', { name: 'Leave project' }).click()
+  await expect(leave).toBeHidden()
+  await expect(ben.page.getByText(/Left the shared project “Summit assessment”/)).toBeVisible()
+  await expect(syncState(ben.page)).toHaveCount(0)
+  await expect(ben.page.getByRole('heading', { level: 2, name: PROJECT })).toBeVisible()
+  await ben.page.getByRole('tab', { name: /Sources/ }).click()
+  await expect(ben.app.libraryItems).toHaveCount(1)
+  await expect(ben.page.getByRole('button', { name: 'Share project…' })).toBeVisible()
 })
 
 const notesEditor = (page: Page): Locator => page.getByRole('textbox', { name: 'Analyst notes' })

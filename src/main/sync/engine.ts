@@ -769,6 +769,7 @@ export class SyncEngine {
       onAuthenticationFailed: ({ reason }) => {
         sd.refused = REFUSALS[reason] ?? `The team server refused the connection (${reason.slice(0, 80)}).`
         this.safe(() => store.updateLink(this.db, sd.projectId, { lastError: sd.refused }))
+        this.emit('status', sd.projectId)
       },
       onAuthenticated: () => {
         sd.refused = null
@@ -783,6 +784,7 @@ export class SyncEngine {
         if (!why) return
         sd.refused = why
         this.safe(() => store.updateLink(this.db, sd.projectId, { lastError: why }))
+        this.emit('status', sd.projectId)
       },
       onStateless: ({ payload }) => this.onStateless(sd, payload),
       onUnsyncedChanges: ({ number }) => {
