@@ -1,0 +1,125 @@
+// Competing hypotheses, as an analyst builds a matrix: a project with the sample, a new matrix, three hypotheses,
+// four pieces of evidence picked from the sample by searching, every cell rated from the keyboard — and the ranking
+// the method gives (least evidence against first), kept after a reload.
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { GlossApp } from './pages/GlossApp'
+import { shot } from './support/shots'
+
+const PROJECT = 'Summit analysis'
+const SAMPLE = /putin xi sco summit/i
+
+const tabPanel = (page: Page): Locator => page.getByRole('tabpanel', { name: 'Competing hypotheses' })
+const grid = (page: Page): Locator => page.getByRole('table', { name: 'Competing hypotheses matrix' })
+const cell = (page: Page, row: number, col: number): Locator => grid(page).locator(`[data-cell="${row}:${col}"]`)
+
+async function addEvidence(page: Page, words: string, expected: RegExp): Promise<void> {
+  await tabPanel(page).getByRole('button', { name: 'Evidence…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add evidence' })
+  await expect(dialog.getByRole('combobox')).toBeFocused()
+  await page.keyboard.type(words)
+  const first = dialog.getByRole('option').first()
+  await expect(first).toContainText(expected)
+  await expect(first).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+}
+
+test('a 3 × 4 matrix built with the keyboard ranks the hypotheses by the evidence against them', async ({ page }) => {
+  const app = new GlossApp(page)
+  await app.createProject(PROJECT)
+  await page.getByRole('button', { name: 'Add from library…' }).first().click()
+  const add = page.getByRole('dialog', { name: `Add sources to “${PROJECT}”` })
+  await add.getByRole('checkbox', { name: SAMPLE }).check()
+  await add.getByRole('button', { name: 'Add source' }).click()
+
+  await page.getByRole('tab', { name: 'Competing hypotheses' }).click()
+  await expect(tabPanel(page).getByRole('heading', { name: 'No matrices yet' })).toBeVisible()
+  await shot(page, 'ach-empty')
+  await tabPanel(page).getByRole('button', { name: 'New matrix…' }).first().click()
+  await page.keyboard.type('What does Beijing want from the summit?')
+  await page.keyboard.press('Enter')
+  await expect(tabPanel(page).getByRole('heading', { level: 3, name: 'What does Beijing want from the summit?' })).toBeVisible()
+  await expect(tabPanel(page).getByRole('heading', { name: 'Start with the hypotheses' })).toBeVisible()
+
+  // Three hypotheses: each new one takes the focus for its statement.
+  for (const label of ['China backs Russia without reserve', 'China hedges between Russia and the West', 'China distances itself from Russia']) {
+    await tabPanel(page).getByRole('button', { name: 'Hypothesis', exact: true }).click()
+    await page.keyboard.type(label)
+  }
+  await expect(grid(page).getByRole('textbox', { name: /^Hypothesis H\d$/ })).toHaveCount(3)
+
+  // Four pieces of evidence, found in the sample by their words.
+  await addEvidence(page, 'Nord Stream', /Nord Stream.*¶7/s)
+  await addEvidence(page, 'Kherson counteroffensive', /Kherson.*¶9/s)
+  await addEvidence(page, 'rubles yuan', /rubles.*¶8/s)
+  await addEvidence(page, 'North Korea artillery', /North Korea.*¶14/s)
+  await expect(grid(page).locator('tbody tr')).toHaveCount(4)
+  await expect(grid(page).locator('tbody tr').first().getByRole('button', { name: /¶7/ })).toBeVisible()
+
+  // Rate every cell: click the first, then keys only (each rating moves to the next cell; Shift doubles).
+  await cell(page, 0, 0).click()
+  await expect(cell(page, 0, 0)).toBeFocused()
+  for (const key of ['c', 'c', 'n', 'i', 'c', 'c', 'Shift+C', 'c', 'i', 'Shift+I', 'c', 'c']) await page.keyboard.press(key)
+  // The last one was wrong: arrows to it, Delete clears it, then the right rating.
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowRight')
+  await expect(cell(page, 3, 2)).toBeFocused()
+  await page.keyboard.press('Delete')
+  await expect(cell(page, 3, 2)).toHaveAttribute('data-rating', '')
+  await page.keyboard.press('i')
+
+  const ratings = await grid(page).locator('[data-cell]').evaluateAll((els) => els.map((el) => el.getAttribute('data-rating')))
+  expect(ratings).toEqual(['C', 'C', 'N', 'I', 'C', 'C', 'CC', 'C', 'I', 'II', 'C', 'I'])
+
+  // By hand: H1 = E2 (I, −1) + E4 (II, −2) = −3; H2 = 0; H3 = E3 (I) + E4 (I) = −2. E1 counts nothing against any.
+  const ranking = tabPanel(page).getByRole('region', { name: 'Ranking of the hypotheses' }).getByRole('listitem')
+  await expect(ranking).toHaveText([/^1\s*China hedges.*0$/, /^2\s*China distances.*−2$/, /^3\s*China backs.*−3$/])
+  await expect(grid(page).locator('tbody tr').nth(0)).toContainText('Not diagnostic')
+  await expect(grid(page).locator('tfoot [data-rank]')).toHaveText(['3rd', '1st', '2nd'])
+
+  // Weights change the score: E4 judged highly credible makes H1's −3 heavier.
+  await grid(page).getByRole('combobox', { name: 'Credibility of E4' }).selectOption('high')
+  await expect(ranking.nth(2)).toContainText('−3.83')
+  await expect(tabPanel(page).getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await shot(page, 'ach-matrix')
+
+  // Saved: after a reload the matrix is in the project's list and opens as it was.
+  await page.reload()
+  await app.openProject(PROJECT)
+  await page.getByRole('tab', { name: 'Competing hypotheses' }).click()
+  const row = tabPanel(page).getByRole('list', { name: 'Matrices' }).getByRole('button', { name: /^What does Beijing want/ })
+  await expect(row).toContainText('3 hypotheses · 4 pieces of evidence')
+  await row.click()
+  await expect(ranking).toHaveText([/China hedges/, /China distances/, /China backs/])
+  await expect(grid(page).locator('[data-cell="3:0"]')).toHaveAttribute('data-rating', 'II')
+
+  // An evidence row leads to its paragraph in the reader.
+  await grid(page).locator('tbody tr').nth(1).getByRole('button', { name: /¶9/ }).click()
+  await expect(app.article).toBeVisible()
+  await expect(app.paragraph(8)).toBeInViewport()
+})
+
+test('matrices are renamed in place and deleted with Undo', async ({ page }) => {
+  const app = new GlossApp(page)
+  await app.createProject(PROJECT)
+  await page.getByRole('tab', { name: 'Competing hypotheses' }).click()
+  await tabPanel(page).getByRole('button', { name: 'New matrix…' }).first().click()
+  await page.keyboard.type('First question')
+  await page.keyboard.press('Enter')
+  await tabPanel(page).getByRole('button', { name: 'Back to the project\'s matrices' }).click()
+  const list = tabPanel(page).getByRole('list', { name: 'Matrices' })
+  await expect(list.getByRole('button', { name: /^First question/ })).toBeVisible()
+
+  await list.getByRole('button', { name: /^First question/ }).focus()
+  await page.keyboard.press('F2')
+  await page.getByRole('textbox', { name: 'Matrix title' }).fill('Who gains from the summit?')
+  await page.keyboard.press('Enter')
+  await expect(list.getByRole('button', { name: /^Who gains from the summit\?/ })).toBeVisible()
+
+  await list.getByRole('button', { name: /^Who gains/ }).focus()
+  await page.keyboard.press('Delete')
+  await expect(tabPanel(page).getByRole('heading', { name: 'No matrices yet' })).toBeVisible()
+  await app.toast('Deleted the matrix “Who gains from the summit?”.').getByRole('button', { name: 'Undo' }).click()
+  await expect(list.getByRole('button', { name: /^Who gains/ })).toBeVisible()
+})
