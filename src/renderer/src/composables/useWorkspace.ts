@@ -1,11 +1,14 @@
 // Shared workspace state and the events that connect the reader and the notes pane.
 // Reader and notes never import each other: they meet here.
 import { reactive } from 'vue'
+import type { PMNode } from '@core/model'
 
 export interface CitePayload {
   articleId: string
   /** One entry per paragraph the selection touched, in document order. */
   passages: { paragraphId: string; quote: string; label: string }[]
+  /** The note content to insert instead of the blockquote and chips (a quotation cited from "Who said what"). */
+  content?: PMNode[]
 }
 
 type Events = {

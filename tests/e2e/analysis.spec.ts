@@ -1,0 +1,139 @@
+// The analytic tools beside the reader, used as an analyst would: "Who said what" on the sample (speakers with their
+// roles, paragraphs, the unattributed quotation listed as such, reported speech apart, a filter by speaker), citing a
+// quotation into the note and seeing a changed word flagged in the editor and in the notes pane; and the entities
+// panel marking every mention of a person in the reader.
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { GlossApp } from './pages/GlossApp'
+import { shot } from './support/shots'
+
+const quotesPanel = (page: Page): Locator => page.getByRole('complementary', { name: 'Who said what' })
+const entitiesPanel = (page: Page): Locator => page.getByRole('complementary', { name: 'Entities' })
+const notesEditor = (page: Page): Locator => page.getByRole('textbox', { name: 'Analyst notes' })
+const notesPane = (page: Page): Locator => page.getByRole('region', { name: 'Notes' })
+
+async function saved(page: Page): Promise<void> {
+  await expect(notesPane(page).getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+}
+
+test('who said what: cite a quotation, change a word of it in the note, see it flagged', async ({ page }) => {
+  const app = new GlossApp(page)
+  await app.openArticle()
+  await page.keyboard.press('Control+Alt+KeyQ')
+  const panel = quotesPanel(page)
+  await expect(page.getByRole('tab', { name: /Who said what/ })).toHaveAttribute('aria-selected', 'true')
+
+  // Every direct quotation with its speaker in full and its paragraph.
+  const quotations = panel.getByRole('region', { name: 'Quotations' }).getByRole('listitem')
+  await expect(quotations.first()).toContainText('This summit promises to be interesting')
+  await expect(quotations.first()).toContainText('Andrey Denisov, the Russian ambassador to China')
+  await expect(quotations.first()).toContainText('¶3')
+  await expect(panel.getByRole('region', { name: 'Quotations' })).toContainText('Lloyd Austin')
+  await expect(panel.getByRole('region', { name: 'Quotations' })).toContainText('David Shullman')
+  // The closing quotation (¶18) says nowhere who said it: listed as unattributed, not guessed.
+  const unattributed = panel.getByRole('region', { name: 'Unattributed quotations' })
+  await expect(unattributed).toContainText('There is a sense now in China')
+  await expect(unattributed).toContainText('¶18')
+  await expect(panel.getByRole('region', { name: 'Reported speech' }).getByRole('listitem').first()).toBeVisible()
+  await shot(page, 'quotes-panel')
+
+  // Filter by speaker: the counts are beside the names.
+  const speakers = panel.getByRole('region', { name: 'Speakers' })
+  const denisov = speakers.getByRole('button', { name: /Andrey Denisov/ })
+  await expect(denisov).toContainText(/\d/)
+  await denisov.click()
+  await expect(denisov).toHaveAttribute('aria-pressed', 'true')
+  await expect(panel.getByRole('region', { name: 'Quotations' }).getByRole('listitem')).not.toHaveCount(0)
+  for (const item of await panel.getByRole('region', { name: 'Quotations' }).getByRole('listitem').all()) await expect(item).toContainText('Andrey Denisov')
+  await expect(unattributed).toBeHidden()
+  await denisov.click()
+  await expect(unattributed).toBeVisible()
+
+  // A click on a quotation goes to its paragraph.
+  await app.paragraph(17).scrollIntoViewIfNeeded()
+  await quotations.filter({ hasText: 'inflicted significant damage' }).getByRole('button', { name: /inflicted significant damage/ }).click()
+  await expect(app.paragraph(10)).toBeInViewport()
+
+  // Cite: the speaker, the quotation in quotation marks and its chip go into the note.
+  await quotations.first().getByRole('button', { name: /^Cite this quotation of Andrey Denisov/ }).click()
+  await expect(notesEditor(page)).toContainText('Andrey Denisov, the Russian ambassador to China: “This summit promises to be interesting')
+  await expect(notesEditor(page).locator('[data-paragraph-ref]').first()).toHaveText('¶3')
+  await saved(page)
+  await expect(notesEditor(page).locator('.quote-verified').first()).toBeVisible()
+
+  // Change one word of the quotation in the note: the editor marks it, the notes pane lists it with the difference.
+  const word = notesEditor(page).getByText(/promises to be interesting/)
+  await word.click()
+  await page.evaluate(() => {
+    const editor = document.querySelector('[aria-label="Analyst notes"]')!
+    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf('interesting')
+      if (at < 0) continue
+      const range = document.createRange()
+      range.setStart(n, at)
+      range.setEnd(n, at + 'interesting'.length)
+      const sel = window.getSelection()!
+      sel.removeAllRanges()
+      sel.addRange(range)
+      return
+    }
+  })
+  await page.keyboard.type('boring')
+  await saved(page)
+  const flagged = notesEditor(page).locator('.quote-differs')
+  await expect(flagged).toHaveCount(1)
+  await expect(flagged).toContainText('boring')
+  const problems = notesPane(page).getByRole('region', { name: 'Quotation problems' })
+  await expect(problems).toContainText('differs from ¶3')
+  await expect(problems.locator('del')).toHaveText(['interesting'])
+  await expect(problems.locator('ins')).toHaveText(['boring'])
+  await shot(page, 'quote-flagged')
+
+  // The list's entry puts the cursor in the quotation.
+  await problems.getByRole('button', { name: /differs from ¶3/ }).click()
+  await expect(notesEditor(page)).toBeFocused()
+
+  // Put the word back: the flag goes.
+  await page.keyboard.press('Control+z')
+  await saved(page)
+  await expect(flagged).toHaveCount(0)
+  await expect(problems).toBeHidden()
+})
+
+test('entities: clicking a person marks every mention in the reader and steps through them', async ({ page }) => {
+  const app = new GlossApp(page)
+  await app.openArticle()
+  await page.keyboard.press('Control+Alt+KeyE')
+  const panel = entitiesPanel(page)
+  const people = panel.getByRole('region', { name: 'People' })
+  const putin = people.getByRole('button', { name: /^Vladimir Putin, \d+ mentions/ })
+  await expect(putin).toBeVisible()
+  const count = Number((await putin.locator('.e-count').textContent())!.trim())
+  expect(count).toBeGreaterThan(5)
+  await expect(people.locator('[data-entity-id]').filter({ has: putin })).toContainText('Also:')
+  await expect(panel.getByRole('region', { name: 'Organisations' })).toContainText('Shanghai Cooperation Organization')
+  await expect(panel.getByRole('region', { name: 'Places' })).toContainText('Ukraine')
+
+  await putin.click()
+  await expect(putin).toHaveAttribute('aria-pressed', 'true')
+  await expect(app.article.locator('mark.find-hit').first()).toBeVisible()
+  await expect(app.article.locator('mark.find-current')).toHaveCount(1)
+  await expect(app.article.locator('mark.find-current')).toContainText('Putin')
+  const mentions = panel.getByRole('group', { name: 'Mentions of Vladimir Putin' })
+  await expect(mentions.getByRole('status')).toHaveText(`1 of ${count}`)
+  await shot(page, 'entities-panel')
+
+  // Step with the keyboard: Enter on the entity goes to the next mention.
+  await putin.focus()
+  await page.keyboard.press('Enter')
+  await expect(mentions.getByRole('status')).toHaveText(`2 of ${count}`)
+  await mentions.getByRole('button', { name: 'Previous mention' }).click()
+  await mentions.getByRole('button', { name: 'Previous mention' }).click()
+  await expect(mentions.getByRole('status')).toHaveText(`${count} of ${count}`)
+  await expect(app.article.locator('mark.find-current')).toBeInViewport()
+
+  // Clicking it again clears the marks.
+  await putin.click()
+  await expect(app.article.locator('mark.find-hit')).toHaveCount(0)
+})
