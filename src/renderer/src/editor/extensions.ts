@@ -8,6 +8,7 @@ import { ParagraphRef } from './ParagraphRef'
 import { ParagraphSuggestion } from './ParagraphSuggestion'
 import { ParagraphDrop } from './ParagraphDrop'
 import { CitedSources } from './CitedSources'
+import { QuoteIntegrity } from './QuoteIntegrity'
 import type { RefContext } from './refContext'
 
 export const NOTES_PLACEHOLDER = 'Write your analysis… Type [[ to cite a paragraph.'
@@ -34,6 +35,7 @@ export function notesExtensions(context: RefContext): AnyExtension[] {
     ParagraphRef.configure({ context }),
     ParagraphSuggestion.configure({ context }),
     ParagraphDrop,
-    CitedSources.configure({ context })
+    CitedSources.configure({ context }),
+    QuoteIntegrity
   ]
 }
