@@ -132,6 +132,50 @@ describe('AutosaveController', () => {
     expect(c.state).toBe('saved')
   })
 
+  it('leaves a change made during a save to its own debounce instead of saving again at once', async () => {
+    const s = controllableSave()
+    const c = new AutosaveController<string>({ save: s.save, delayMs: 600, maxWaitMs: 2000 })
+    c.change('1')
+    await vi.advanceTimersByTimeAsync(600)
+    expect(s.calls.map((x) => x.value)).toEqual(['1'])
+    c.change('2')
+    s.calls[0].resolve()
+    await tick()
+    // Saved '1'; '2' waits (still dirty), then goes 600 ms after it was made.
+    expect(s.calls.map((x) => x.value)).toEqual(['1'])
+    expect(c.state).toBe('dirty')
+    await vi.advanceTimersByTimeAsync(600)
+    expect(s.calls.map((x) => x.value)).toEqual(['1', '2'])
+    s.calls[1].resolve()
+    await tick()
+    expect(c.state).toBe('saved')
+  })
+
+  it('saves about every maxWaitMs while changes never pause, one save at a time', async () => {
+    const s = controllableSave()
+    const c = new AutosaveController<string>({ save: s.save, delayMs: 600, maxWaitMs: 2000 })
+    // A change every 50 ms for 6 s; each save takes 100 ms.
+    for (let t = 0; t < 6000; t += 50) {
+      c.change(`v${t}`)
+      await vi.advanceTimersByTimeAsync(50)
+      const open = s.calls.filter((x) => !(x as { done?: boolean }).done)
+      for (const call of open) {
+        if (!(call as { at?: number }).at) (call as { at?: number }).at = t
+        else if (t - (call as { at?: number }).at! >= 100) {
+          ;(call as { done?: boolean }).done = true
+          call.resolve()
+        }
+      }
+    }
+    expect(s.calls.length).toBeGreaterThanOrEqual(2)
+    expect(s.calls.length).toBeLessThanOrEqual(4)
+    expect(s.maxActive()).toBe(1)
+    await vi.advanceTimersByTimeAsync(1000)
+    s.calls.forEach((x) => x.resolve())
+    await c.flush()
+    expect(s.calls[s.calls.length - 1].value).toBe('v5950')
+  })
+
   it('keeps the value dirty after a failure (state error) and retries on the next flush', async () => {
     const s = controllableSave()
     const c = new AutosaveController<string>({ save: s.save })

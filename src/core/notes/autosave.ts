@@ -23,9 +23,11 @@ const defaultTimers: AutosaveTimers = {
 }
 
 /**
- * Saves the latest value `delayMs` after the last change. Never runs two saves at once: a change made while a
- * save is in flight is queued and saved right after it. `flush()` saves at once and resolves when everything
- * pending has been written (or rejects with the save error).
+ * Saves the latest value `delayMs` after the last change (at most `maxWaitMs` after the first unsaved one). Never
+ * runs two saves at once: a change made while a save is in flight waits for its own timers (someone typing without
+ * pause gets one save every `maxWaitMs`, not one save after another). `flush()` saves at once, including a change
+ * queued behind a save in flight, and resolves when everything pending has been written (or rejects with the save
+ * error).
  */
 export class AutosaveController<T> {
   private readonly saveFn: (value: T) => Promise<void>
@@ -40,6 +42,8 @@ export class AutosaveController<T> {
   private current: AutosaveState = 'saved'
   private lastError: unknown = null
   private disposed = false
+  /** flush() calls waiting: while there are any, saving goes on until nothing is pending. */
+  private flushing = 0
   private readonly listeners = new Set<(state: AutosaveState) => void>()
 
   constructor(opts: AutosaveOptions<T>) {
@@ -84,7 +88,12 @@ export class AutosaveController<T> {
   /** Saves any pending value now; resolves once nothing is pending or in flight. Rejects if a save fails. */
   async flush(): Promise<void> {
     this.clearTimer()
-    await this.run()
+    this.flushing++
+    try {
+      await this.run()
+    } finally {
+      this.flushing--
+    }
   }
 
   /** Stops timers and ignores further changes. A save already in flight still completes. */
@@ -117,7 +126,7 @@ export class AutosaveController<T> {
       return
     }
     const loop: Promise<void> = (async () => {
-      while (this.hasPending) {
+      for (let first = true; this.hasPending && (first || this.flushing > 0); first = false) {
         const value = this.pending as T
         this.hasPending = false
         this.pending = undefined
@@ -135,7 +144,8 @@ export class AutosaveController<T> {
           throw err
         }
       }
-      this.setState('saved')
+      // A change that came in during the save is left to its timers.
+      this.setState(this.hasPending ? 'dirty' : 'saved')
     })().finally(() => {
       if (this.inFlight === loop) this.inFlight = null
     })

@@ -70,8 +70,27 @@ export class GlossApp {
     return at
   }
 
+  /**
+   * Scrolls the reader with the mouse wheel, as a person does, until paragraph `index` (0-based) is drawn, then centres
+   * it. The reader is a virtual list: a paragraph far from the screen is not in the DOM until one scrolls to it.
+   */
+  async scrollToParagraph(index: number): Promise<void> {
+    const reader = this.page.getByRole('region', { name: 'Reader' })
+    const box = (await reader.boundingBox())!
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    for (let attempt = 0; attempt < 400 && !(await this.paragraph(index).count()); attempt++) {
+      const drawn = await this.paragraphs.evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.paragraphIndex)))
+      const below = drawn.length > 0 && Math.min(...drawn) > index
+      const distance = drawn.length ? Math.min(Math.abs(Math.min(...drawn) - index), Math.abs(Math.max(...drawn) - index)) : 10
+      await this.page.mouse.wheel(0, (below ? -1 : 1) * Math.min(6000, Math.max(300, distance * 60)))
+      await this.page.waitForTimeout(30)
+    }
+    await this.paragraph(index).evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }))
+  }
+
   /** Drags the real mouse from one text position to another, as a person selects text. */
   async dragSelect(from: { index: number; offset: number }, to: { index: number; offset: number }): Promise<void> {
+    if (!(await this.paragraph(from.index).count())) await this.scrollToParagraph(from.index)
     // Centre the start paragraph (a drag that starts at the reader's top edge would auto-scroll the page) and wait
     // until nothing moves it any more: a reveal or smooth scroll still running would shift the text under the mouse.
     await this.paragraph(from.index).evaluate(async (el) => {

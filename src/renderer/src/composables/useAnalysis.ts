@@ -6,7 +6,7 @@ import { quotationCitation } from '@core/analysis/cite'
 import type { Entity, QuoteAnalysis, Quotation } from '@core/analysis/types'
 import { api } from '@renderer/api'
 import { errorMessage } from './useToasts'
-import { emit } from './useWorkspace'
+import { notes } from './useNotes'
 
 interface Slot<T> {
   articleId: string | null
@@ -65,7 +65,7 @@ export function forgetAnalysis(articleId: string): void {
 export function citeQuotation(articleId: string, q: Quotation): void {
   const content = quotationCitation(q, articleId)
   if (!content.length) return
-  emit('cite', { articleId, passages: q.pieces.map((p) => ({ paragraphId: p.paragraphId, quote: p.text, label: String(p.number) })), content })
+  notes.cite({ articleId, passages: q.pieces.map((p) => ({ paragraphId: p.paragraphId, quote: p.text, label: String(p.number) })), content })
 }
 
 // ---- an entity's mentions marked in the reader --------------------------------------------------------------------

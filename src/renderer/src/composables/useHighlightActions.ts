@@ -1,11 +1,11 @@
-// Creating, recolouring, commenting and removing highlights, with an undo/redo history.
-// Every change goes through here so the reader, the panel and the notes pane stay in step.
+// Creating, recolouring, commenting, placing and removing highlights, with an undo/redo history.
+// Every change goes through here into the reader store, so the reader and the panel stay in step.
 import { reactive } from 'vue'
+import { GlossError } from '@core/api'
 import type { AnchoredHighlight, HighlightColor, HighlightSegmentTarget } from '@core/model'
 import { api } from '@renderer/api'
-import { markLocalChange, reader } from './useReader'
+import { reader } from './useReader'
 import { errorMessage, showToast } from './useToasts'
-import { emit } from './useWorkspace'
 
 type Fields = { color: HighlightColor; comment: string }
 type Entry =
@@ -24,21 +24,8 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return run
 }
 
-function put(h: AnchoredHighlight): void {
-  if (reader.article?.id !== h.articleId) return
-  const i = reader.highlights.findIndex((x) => x.id === h.id)
-  if (i >= 0) reader.highlights.splice(i, 1, h)
-  else reader.highlights.push(h)
-}
-
-function drop(id: string): void {
-  const i = reader.highlights.findIndex((x) => x.id === id)
-  if (i >= 0) reader.highlights.splice(i, 1)
-}
-
-function changed(articleId: string): void {
-  markLocalChange(() => emit('highlightsChanged', { articleId }))
-}
+const put = (h: AnchoredHighlight): void => reader.putHighlight(h)
+const drop = (id: string): void => reader.dropHighlight(id)
 
 function record(entry: Entry): void {
   history.undo.push(entry)
@@ -57,22 +44,26 @@ export function createHighlight(
   targets: HighlightSegmentTarget[],
   comment = ''
 ): Promise<AnchoredHighlight> {
+  // Painted at once, where the selection was; replaced by the stored highlight when the backend answers (or taken
+  // away, with the error, when it refuses).
+  const pending = reader.addPending(articleId, color, targets, comment)
   return serial(async () => {
     try {
       const h = await api.createHighlight({ articleId, color, targets, ...(comment ? { comment } : {}) })
       put(h)
       record({ kind: 'create', articleId, id: h.id })
-      changed(articleId)
       return h
     } catch (err) {
       return fail('Could not highlight this passage', err)
+    } finally {
+      reader.dropPending(pending)
     }
   })
 }
 
 export function updateHighlight(h: AnchoredHighlight, patch: Partial<Fields>): Promise<AnchoredHighlight> {
   return serial(async () => {
-    const current = reader.highlights.find((x) => x.id === h.id) ?? h
+    const current = reader.highlight(h.id) ?? h
     const before: Fields = { color: current.color, comment: current.comment }
     const after: Fields = { ...before, ...patch }
     if (before.color === after.color && before.comment === after.comment) return current
@@ -80,7 +71,6 @@ export function updateHighlight(h: AnchoredHighlight, patch: Partial<Fields>): P
       const updated = await api.updateHighlight({ id: h.id, ...patch })
       put(updated)
       record({ kind: 'update', articleId: h.articleId, id: h.id, before, after })
-      changed(h.articleId)
       return updated
     } catch (err) {
       return fail('Could not change the highlight', err)
@@ -95,10 +85,41 @@ export function removeHighlight(h: AnchoredHighlight): Promise<void> {
       drop(h.id)
       const entry: Entry = { kind: 'remove', articleId: h.articleId, id: h.id }
       record(entry)
-      changed(h.articleId)
       showToast('Highlight removed', { action: { label: 'Undo', run: () => void undoEntry(entry) } })
     } catch (err) {
       fail('Could not remove the highlight', err)
+    }
+  })
+}
+
+/**
+ * Stores a highlight's suggested place as where it is ('review', 'orphan' or 'partial' → placed). When the article
+ * changed since the suggestion was made, the backend refuses ('conflict'): the highlights are fetched again and the
+ * user is told to look at the new suggestion. Resolves with the placed highlight, or null.
+ */
+export function acceptSuggestedPlace(h: AnchoredHighlight): Promise<AnchoredHighlight | null> {
+  return serial(async () => {
+    const suggestion = h.suggestion
+    if (!suggestion?.length) return null
+    try {
+      const placed = await api.acceptSuggestedPlace({ id: h.id, suggestion })
+      if (reader.preview?.highlightId === h.id) reader.previewPlace(null)
+      put(placed)
+      const n = reader.article?.paragraphs.findIndex((p) => p.id === placed.resolved[0]?.paragraphId) ?? -1
+      showToast(n >= 0 ? `Highlight placed in ¶${n + 1}.` : 'Highlight placed.', { kind: 'success' })
+      return placed
+    } catch (err) {
+      if (err instanceof GlossError && err.code === 'conflict') {
+        showToast('The article changed since this place was suggested, so the highlight was left as it was. The list is up to date now: check the suggestion again.', {
+          kind: 'warning',
+          timeout: 10000
+        })
+      } else {
+        showToast(`Could not place the highlight: ${errorMessage(err)}`, { kind: 'error' })
+      }
+      if (reader.preview?.highlightId === h.id) reader.previewPlace(null)
+      await reader.refreshHighlights(h.articleId).catch(() => undefined)
+      return null
     }
   })
 }
@@ -114,7 +135,6 @@ async function apply(entry: Entry, direction: 'undo' | 'redo'): Promise<void> {
   } else {
     put(await api.restoreHighlight(id))
   }
-  changed(entry.articleId)
 }
 
 /** Undoes one specific entry (the "Undo" of a toast), wherever it sits in the history. */

@@ -11,7 +11,8 @@ import { openProjectId } from './useLibraryView'
 import { projectById } from './useProjects'
 import { askPassword, needsPassword } from './usePasswordPrompt'
 import { dismissToast, errorMessage, showToast } from './useToasts'
-import { emit, workspace } from './useWorkspace'
+import { reader } from './useReader'
+import { workspace } from './useWorkspace'
 
 /** What a cancelled import leaves: nothing. */
 export const CANCELLED_MESSAGE = 'Import cancelled; nothing was added.'
@@ -100,7 +101,7 @@ async function importAnnotationFile(file: File): Promise<void> {
     const { created, skipped, warnings } = await api.importAnnotations({ articleId, json })
     const summary = `Restored ${created} highlight${created === 1 ? '' : 's'} from “${file.name}”${skipped ? ` (${skipped} skipped)` : ''}.`
     showToast(summary, warnings.length ? { kind: 'warning', details: warnings, timeout: 12000 } : { kind: 'success' })
-    emit('highlightsChanged', { articleId })
+    void reader.refreshHighlights(articleId)
     await refreshLibrary()
   } catch (err) {
     showToast(`Could not import annotations from “${file.name}”: ${errorMessage(err)}`, { kind: 'error', timeout: 12000 })

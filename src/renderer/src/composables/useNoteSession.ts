@@ -6,7 +6,8 @@ import { GlossError } from '@core/api'
 import type { Note, PMNode } from '@core/model'
 import { AutosaveController, type AutosaveState } from '@core/notes/autosave'
 import { api, onBeforeClose } from '@renderer/api'
-import { emit, workspace } from './useWorkspace'
+import { reader } from './useReader'
+import { workspace } from './useWorkspace'
 
 /** An immutable document snapshot (a ProseMirror node) serialised only when it is saved. */
 export interface DocSnapshot {
@@ -45,6 +46,17 @@ export interface NoteSessionHooks {
 
 const RETRY_DELAYS = [1000, 2000, 5000, 10000, 30000]
 
+/**
+ * Resolves when the browser is idle (at most `timeout` ms later): a debounced save serialises the document then,
+ * never in the middle of typing.
+ */
+function whenIdle(timeout: number): Promise<void> {
+  return new Promise((done) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => done(), { timeout })
+    else setTimeout(done, 0)
+  })
+}
+
 function stamp(d = new Date()): string {
   const pad = (n: number): string => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
@@ -63,6 +75,8 @@ export function useNoteSession(hooks: NoteSessionHooks) {
   let openSeq = 0
   let retryTimer: ReturnType<typeof setTimeout> | null = null
   let retries = 0
+  /** A flush (blur, note switch, window closing) saves at once, without waiting for the browser to be idle. */
+  let urgent = false
 
   const controller = new AutosaveController<Pending>({ save, delayMs: 600 })
 
@@ -92,6 +106,8 @@ export function useNoteSession(hooks: NoteSessionHooks) {
   async function save(p: Pending): Promise<void> {
     const s = p.session
     if (s.dropped || s.note.readOnlyReason) return
+    if (!urgent) await whenIdle(1000)
+    if (s.dropped) return
     const doc = p.doc.toJSON() as PMNode
     let result
     try {
@@ -105,7 +121,7 @@ export function useNoteSession(hooks: NoteSessionHooks) {
       s.baseRevision = result.note.revision
       s.note = { ...s.note, ...result.note }
       if (s === session) note.value = s.note
-      emit('notesSaved', { noteId: s.note.id })
+      void reader.refreshBacklinks()
       hooks.saved(s.note)
       return
     }
@@ -127,7 +143,7 @@ export function useNoteSession(hooks: NoteSessionHooks) {
     s.dropped = true
     const isShown = s === session
     const copyNote: Note = saved.ok ? { ...copy, ...saved.note, doc: local } : copy
-    emit('notesSaved', { noteId: copy.id })
+    void reader.refreshBacklinks()
     hooks.created(copyNote)
     if (why === 'conflict') {
       banner.value = {
@@ -155,11 +171,14 @@ export function useNoteSession(hooks: NoteSessionHooks) {
 
   /** Saves what is pending now. Resolves false (and keeps the error state) when the save failed. */
   async function flush(): Promise<boolean> {
+    urgent = true
     try {
       await controller.flush()
       return true
     } catch {
       return false
+    } finally {
+      urgent = false
     }
   }
 

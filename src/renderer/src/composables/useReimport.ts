@@ -12,9 +12,10 @@ import { createImportJob } from './useImportJob'
 import { askPassword, needsPassword, WEB_PDF_PASSWORD } from './usePasswordPrompt'
 import { layout } from './useLayout'
 import { refreshLibrary, toBase64 } from './useLibrary'
-import { loadArticle, markLocalChange, reader } from './useReader'
+import { articles } from './useArticles'
+import { notes } from './useNotes'
+import { reader } from './useReader'
 import { errorMessage, showToast } from './useToasts'
-import { emit, workspace } from './useWorkspace'
 
 export const reimport = reactive({
   /** The article being updated, if any (its buttons wait). */
@@ -37,7 +38,8 @@ type Request = Omit<ReimportRequest, 'articleId' | 'jobId'>
 async function run(articleId: string, from: string, request: () => Promise<Request>, fileName?: string): Promise<void> {
   if (reimport.articleId) return
   reimport.articleId = articleId
-  const orphansBefore = new Set(reader.highlights.filter((h) => h.status === 'orphan').map((h) => h.id))
+  // Highlights that could not be placed before the update (nothing painted: 'review' or 'orphan').
+  const unplacedBefore = new Set(reader.highlights.filter((h) => h.resolved.length === 0).map((h) => h.id))
   const job = createImportJob({ toast: `Updating the article from ${from}…` })
   try {
     let req: Request | null = null
@@ -60,14 +62,14 @@ async function run(articleId: string, from: string, request: () => Promise<Reque
       }
       result = answer.value
     }
-    // Reload what the reader shows (text, highlights, backlinks), then tell the rest of the window.
-    if (reader.article?.id === articleId) await loadArticle(articleId)
-    markLocalChange(() => emit('highlightsChanged', { articleId }))
-    emit('articleChanged', { articleId })
-    emit('notesSaved', { noteId: workspace.noteId ?? '' })
+    // The cached text is out of date: reload what the reader shows (text, highlights, backlinks) and the notes' chips.
+    articles.invalidate(articleId)
+    if (reader.article?.id === articleId) await reader.load(articleId)
+    notes.articleChanged(articleId)
     void refreshLibrary()
 
-    const lost = reader.article?.id === articleId ? reader.highlights.filter((h) => h.status === 'orphan' && !orphansBefore.has(h.id)).length : 0
+    // Every highlight with nothing painted any more counts, whatever the reason ('review' or 'orphan').
+    const lost = reader.article?.id === articleId ? reader.highlights.filter((h) => h.resolved.length === 0 && !unplacedBefore.has(h.id)).length : 0
     const details = [...result.warnings]
     if (lost) details.push(`${count(lost, 'highlight')} could not be placed — see the Highlights panel.`)
     showToast(summary(result), {

@@ -53,8 +53,7 @@ export function tagNameProblem(raw: string): string | null {
 }
 
 function putHighlightTags(highlightId: string, tags: string[]): void {
-  const i = reader.highlights.findIndex((h) => h.id === highlightId)
-  if (i >= 0) reader.highlights.splice(i, 1, { ...reader.highlights[i], tags: tags.length ? tags : undefined })
+  reader.patchHighlight(highlightId, { tags: tags.length ? tags : undefined })
 }
 
 /** Tags a highlight (on) or takes the tag off. Resolves null, or what went wrong (the input shows it). */

@@ -1,7 +1,9 @@
-// Shared workspace state and the events that connect the reader and the notes pane.
-// Reader and notes never import each other: they meet here.
+// Shared workspace state: which article and note are open, and the theme. The reader and the notes pane talk through
+// their stores' commands (useReader's `reader`, useNotes' `notes`), not through events.
 import { reactive } from 'vue'
 import type { PMNode } from '@core/model'
+import { notes } from './useNotes'
+import { reader } from './useReader'
 
 export interface CitePayload {
   articleId: string
@@ -9,48 +11,6 @@ export interface CitePayload {
   passages: { paragraphId: string; quote: string; label: string }[]
   /** The note content to insert instead of the blockquote and chips (a quotation cited from "Who said what"). */
   content?: PMNode[]
-}
-
-type Events = {
-  /** Scroll the reader to a paragraph and flash it (after switching article if needed). */
-  reveal: { articleId: string; paragraphId: string }
-  /** Insert a cited passage (blockquote + reference chip) into the current note. */
-  cite: CitePayload
-  /** Open a note and select its reference number `ordinal`. */
-  openRef: { noteId: string; ordinal: number }
-  /** Open a note in the notes pane (use showNote: it also works while the pane is not mounted). */
-  openNote: { noteId: string }
-  /** Notes were saved: backlink counts may have changed. */
-  notesSaved: { noteId: string }
-  /** Highlights changed (created, recoloured, removed). */
-  highlightsChanged: { articleId: string }
-  /** An article's text was replaced (update from a newer file): paragraphs, numbers and reference states may differ. */
-  articleChanged: { articleId: string }
-}
-
-type Listener<K extends keyof Events> = (payload: Events[K]) => void
-const listeners: { [K in keyof Events]?: Set<Listener<K>> } = {}
-
-export function emit<K extends keyof Events>(event: K, payload: Events[K]): void {
-  const set = listeners[event] as Set<Listener<K>> | undefined
-  set?.forEach((fn) => fn(payload))
-}
-
-/** A note showNote asked for before the notes pane was there to open it. */
-let pendingNote: Events['openNote'] | null = null
-
-/** Subscribes; returns the unsubscribe function (call it in onBeforeUnmount). */
-export function on<K extends keyof Events>(event: K, fn: Listener<K>): () => void {
-  const set = (listeners[event] ??= new Set() as never) as Set<Listener<K>>
-  set.add(fn)
-  if (event === 'openNote' && pendingNote) {
-    const payload = pendingNote as Events[K]
-    pendingNote = null
-    queueMicrotask(() => {
-      if (set.has(fn)) fn(payload)
-    })
-  }
-  return () => set.delete(fn)
 }
 
 export const workspace = reactive({
@@ -61,22 +21,14 @@ export const workspace = reactive({
   theme: 'light' as 'light' | 'dark'
 })
 
-/**
- * Shows a note in the notes pane. The pane lives beside an open article: from the library this opens
- * `articleId` first and the pane opens the note as it mounts. False when there is no article to open.
- */
+// ---- compatible entry points (older callers): the stores' commands ----------------------------------------------
+
+/** `notes.open`: shows a note, opening `articleId` first from the library. False when there is no article for it. */
 export function showNote(noteId: string, articleId: string | null): boolean {
-  if (listeners.openNote?.size) {
-    emit('openNote', { noteId })
-    return true
-  }
-  if (!articleId) return false
-  pendingNote = { noteId }
-  workspace.articleId = articleId
-  return true
+  return notes.open(noteId, articleId)
 }
 
+/** `reader.reveal` for a paragraph. */
 export function goToParagraph(articleId: string, paragraphId: string): void {
-  workspace.articleId = articleId
-  emit('reveal', { articleId, paragraphId })
+  reader.reveal({ articleId, paragraphId })
 }

@@ -1,5 +1,6 @@
 // Keeps the ref context told which sources the note cites, so chips know whether to name their source
-// ("Grain memo ¶12") or not ("¶12"). Runs on load and on every change of the document.
+// ("Grain memo ¶12") or not ("¶12"). Runs on load and on every change of the document, reading again only the
+// top-level blocks the change touched (unchanged blocks keep their node identity, so their answer is cached).
 import { Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
@@ -10,15 +11,31 @@ export interface CitedSourcesOptions {
   context: RefContext | null
 }
 
-function citedIn(doc: PMNode): string[] {
-  const ids = new Set<string>()
-  doc.descendants((node) => {
+const NONE: readonly string[] = Object.freeze([])
+const perBlock = new WeakMap<PMNode, readonly string[]>()
+
+function citedInBlock(block: PMNode): readonly string[] {
+  let ids: Set<string> | null = null
+  block.descendants((node) => {
     if (node.type.name === PARAGRAPH_REF_NODE) {
       const id = node.attrs.articleId as string
-      if (id) ids.add(id)
+      if (id) (ids ??= new Set()).add(id)
       return false
     }
     return true
+  })
+  return ids ? [...(ids as Set<string>)] : NONE
+}
+
+function citedIn(doc: PMNode): string[] {
+  const ids = new Set<string>()
+  doc.forEach((block) => {
+    let found = perBlock.get(block)
+    if (!found) {
+      found = block.type.name === PARAGRAPH_REF_NODE ? [block.attrs.articleId as string].filter(Boolean) : citedInBlock(block)
+      perBlock.set(block, found)
+    }
+    for (const id of found) ids.add(id)
   })
   return [...ids]
 }

@@ -91,7 +91,14 @@ export const ParagraphRef = Node.create<ParagraphRefOptions, ParagraphRefStorage
   },
 
   addNodeView() {
-    return VueNodeViewRenderer(ParagraphRefView)
+    const render = VueNodeViewRenderer(ParagraphRefView)
+    return (props) => {
+      const view = render(props) as ReturnType<typeof render> & { handleSelectionUpdate?: () => void }
+      // ProseMirror selects and deselects a chip itself (a NodeSelection calls selectNode/deselectNode); the listener
+      // TipTap adds besides would look every chip's position up again on every keystroke of a long note.
+      if (typeof view.handleSelectionUpdate === 'function') props.editor.off('selectionUpdate', view.handleSelectionUpdate)
+      return view
+    }
   },
 
   addCommands() {

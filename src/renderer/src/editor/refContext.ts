@@ -1,14 +1,17 @@
 // What paragraph-reference chips need to know about the world outside the editor: the paragraphs and titles of the
 // cited articles (for current numbers, tooltips and "Short title ¶12" labels), the backend's check of each reference
 // (ok / changed / orphan), which note is open (its article and project scope the `[[` suggestion) and which
-// sources it cites. One context per notes pane; chips read it reactively.
-import { reactive } from 'vue'
+// sources it cites. One context per notes pane; chips read it reactively. Articles come from the window's article
+// cache (useArticles), the one the reader uses: the open article is never fetched twice, and its paragraphs are
+// kept frozen, outside Vue's reactivity.
+import { markRaw, reactive } from 'vue'
 import type { ParagraphSuggestion } from '@core/api'
 import { shortTitle } from '@core/details/display'
 import type { CheckedRef, NoteSummary, Paragraph, ParagraphRefAttrs, RefStatus } from '@core/model'
 import { MAX_QUERY } from '@core/limits'
 import { chipsNameSources } from '@core/notes/chips'
 import { api } from '@renderer/api'
+import { articles } from '@renderer/composables/useArticles'
 import { workspace } from '@renderer/composables/useWorkspace'
 
 export interface RefView {
@@ -108,15 +111,15 @@ export function createRefContext(onOpen: (attrs: ParagraphRefAttrs) => void): Re
       if (known !== undefined) return Promise.resolve(known)
       let p = pending.get(articleId)
       if (!p) {
-        p = api
-          .getArticle(articleId)
+        p = articles
+          .load(articleId)
           .then((a) => {
             ctx.titles[articleId] = a.title
-            return a.paragraphs
+            return a.paragraphs as Paragraph[]
           })
           .catch(() => null)
           .then((list) => {
-            ctx.paragraphs[articleId] = list
+            ctx.paragraphs[articleId] = list && markRaw(list)
             pending.delete(articleId)
             return list
           })
@@ -140,7 +143,7 @@ export function createRefContext(onOpen: (attrs: ParagraphRefAttrs) => void): Re
     },
     view(attrs: ParagraphRefAttrs): RefView {
       const list = ctx.paragraphs[attrs.articleId]
-      const paragraph = list?.find((p) => p.id === attrs.paragraphId) ?? null
+      const paragraph = (list && articles.paragraph(list, attrs.paragraphId)) ?? null
       const checked = ctx.checked[refKey(attrs)]
       if (list === undefined && !checked) {
         return { status: 'ok', number: Number(attrs.label) || null, paragraph: null, suggestedParagraphId: null }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AnchoredHighlight, HighlightColor, Paragraph } from '@core/model'
-import { blockKey, groupBlocks, paragraphRuns, rowCells, selectedText } from './runs'
+import { blockKey, groupBlocks, paragraphRuns, rowCells, runsFor, selectedText } from './runs'
 
 function hl(id: string, createdAt: string, color: HighlightColor, segs: [string, number, number][]): AnchoredHighlight {
   return {
@@ -146,5 +146,48 @@ describe('groupBlocks', () => {
       'table:r5:1'
     ])
     expect(blocks.map(blockKey)).toEqual(['p0', 'table-r1', 'table-r3', 'p4', 'table-r5'])
+  })
+})
+
+describe('paragraphRuns with find matches and a preview', () => {
+  const p = para('Putin met Xi in Beijing and Xi met Putin.')
+  it('cuts find matches in, flags the current one, and keeps highlights around them', () => {
+    const runs = paragraphRuns(p, [hl('h1', '1', 'yellow', [['p1', 0, 12]])], {
+      finds: [
+        { start: 10, end: 12, current: false },
+        { start: 28, end: 30, current: true }
+      ]
+    })
+    expect(runs.map((r) => [r.text, r.layers.map((l) => l.id), r.find ?? null])).toEqual([
+      ['Putin met ', ['h1'], null],
+      ['Xi', ['h1'], 'hit'],
+      [' in Beijing and ', [], null],
+      ['Xi', [], 'current'],
+      [' met Putin.', [], null]
+    ])
+    expect(runs.map((r) => r.text).join('')).toBe(p.text)
+  })
+
+  it('marks a previewed suggested place', () => {
+    const runs = paragraphRuns(p, [], { preview: [{ start: 16, end: 23 }] })
+    expect(runs.map((r) => [r.text, !!r.preview])).toEqual([
+      ['Putin met Xi in ', false],
+      ['Beijing', true],
+      [' and Xi met Putin.', false]
+    ])
+  })
+})
+
+describe('runsFor', () => {
+  it('remembers the runs while the inputs are the same arrays, and recomputes when one changes', () => {
+    const p = para(text)
+    const list = [hl('h1', '1', 'yellow', [['p1', 4, 9]])]
+    const a = runsFor(p, list)
+    expect(runsFor(p, list)).toBe(a)
+    const finds = [{ start: 0, end: 3, current: false }]
+    const b = runsFor(p, list, { finds })
+    expect(b).not.toBe(a)
+    expect(runsFor(p, list, { finds })).toBe(b)
+    expect(runsFor(p, [...list])).not.toBe(b)
   })
 })

@@ -1,10 +1,12 @@
 // Splits a paragraph's text into runs at every highlight boundary and every source-formatting boundary (emphasis,
 // links, code…), and table rows at their cell separators, so the reader can render each run as formatting inside
-// nested <mark>s (oldest highlight outside, newest inside = on top). The runs' texts, joined, are exactly the
-// paragraph text. Pure: no DOM, unit-tested in runs.test.ts.
+// nested <mark>s (oldest highlight outside, newest inside = on top), with find-in-article matches and a suggested
+// place being previewed cut in too. The runs' texts, joined, are exactly the paragraph text. Pure: no DOM,
+// unit-tested in runs.test.ts.
 import { splitByCover, type CoverSpan } from '@core/anchoring/runs'
 import { linkHref } from '@core/details/display'
 import { CELL_SEPARATOR, type AnchoredHighlight, type HighlightColor, type InlineMarkType, type Paragraph } from '@core/model'
+import type { FindSpan } from '@core/search/find'
 
 export interface Layer {
   id: string
@@ -28,20 +30,40 @@ export interface Run {
   href: string | null
   /** A table row's cell separator (the TAB between two cells). */
   separator?: true
+  /** A find-in-article match covers the run ('current': the one the find bar is on). */
+  find?: 'hit' | 'current'
+  /** A highlight's suggested place, being previewed, covers the run. */
+  preview?: true
+}
+
+/** What else is painted in a paragraph besides its highlights. */
+export interface RunExtras {
+  /** Find-in-article matches in this paragraph. */
+  finds?: readonly FindSpan[]
+  /** A suggested place being previewed (its segments in this paragraph). */
+  preview?: readonly { start: number; end: number }[]
 }
 
 type RunParagraph = Pick<Paragraph, 'id' | 'text' | 'kind' | 'marks'>
+type Cover = { kind: 'layer'; layer: Layer } | { kind: 'find'; current: boolean } | { kind: 'preview' }
 
-export function paragraphRuns(paragraph: RunParagraph, highlights: AnchoredHighlight[]): Run[] {
+/**
+ * The runs of a paragraph. `highlights` may be every highlight of the article or (faster) only this paragraph's:
+ * segments in other paragraphs are ignored.
+ */
+export function paragraphRuns(paragraph: RunParagraph, highlights: readonly AnchoredHighlight[], extras: RunExtras = {}): Run[] {
   const { id, text } = paragraph
-  const spans: (CoverSpan<Layer> & { order: string })[] = []
+  const layerSpans: (CoverSpan<Cover> & { order: string })[] = []
   for (const h of highlights) {
     for (const seg of h.resolved) {
       if (seg.paragraphId !== id) continue
-      spans.push({ start: seg.start, end: seg.end, value: { id: h.id, color: h.color, comment: h.comment }, order: `${h.createdAt}\u0000${h.id}` })
+      layerSpans.push({ start: seg.start, end: seg.end, value: { kind: 'layer', layer: { id: h.id, color: h.color, comment: h.comment } }, order: `${h.createdAt}\u0000${h.id}` })
     }
   }
-  spans.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+  layerSpans.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+  const spans: CoverSpan<Cover>[] = layerSpans
+  for (const f of extras.finds ?? []) spans.push({ start: f.start, end: f.end, value: { kind: 'find', current: f.current } })
+  for (const p of extras.preview ?? []) spans.push({ start: p.start, end: p.end, value: { kind: 'preview' } })
 
   const marks = paragraph.marks ?? []
   const cuts = marks.flatMap((m) => [m.start, m.end])
@@ -55,18 +77,58 @@ export function paragraphRuns(paragraph: RunParagraph, highlights: AnchoredHighl
       runs.push({ text: piece, start, end, layers: [], styles: [], href: null, separator: true })
       continue
     }
-    const layers = cover.filter((l, i) => cover.findIndex((x) => x.id === l.id) === i)
+    const layers: Layer[] = []
+    let find: Run['find']
+    let preview = false
+    for (const c of cover) {
+      if (c.kind === 'layer') {
+        if (!layers.some((l) => l.id === c.layer.id)) layers.push(c.layer)
+      } else if (c.kind === 'find') find = c.current || find === 'current' ? 'current' : 'hit'
+      else preview = true
+    }
     const on = marks.filter((m) => m.start <= start && m.end >= end)
     const styles = STYLE_ORDER.filter((s) => on.some((m) => m.type === s))
     const href = linkHref(on.find((m) => m.type === 'link')?.href)
     const prev = runs[runs.length - 1]
-    if (prev && !prev.separator && sameLayers(prev.layers, layers) && prev.href === href && sameStyles(prev.styles, styles)) {
+    if (
+      prev &&
+      !prev.separator &&
+      sameLayers(prev.layers, layers) &&
+      prev.href === href &&
+      sameStyles(prev.styles, styles) &&
+      prev.find === find &&
+      !!prev.preview === preview
+    ) {
       prev.text += piece
       prev.end = end
     } else {
-      runs.push({ text: piece, start, end, layers, styles, href })
+      const run: Run = { text: piece, start, end, layers, styles, href }
+      if (find) run.find = find
+      if (preview) run.preview = true
+      runs.push(run)
     }
   }
+  return runs
+}
+
+interface Memo {
+  highlights: readonly AnchoredHighlight[]
+  finds: readonly FindSpan[] | undefined
+  preview: readonly { start: number; end: number }[] | undefined
+  runs: Run[]
+}
+const memo = new WeakMap<object, Memo>()
+
+/**
+ * paragraphRuns, remembered per paragraph object: computed again only when the paragraph's highlight list, find
+ * spans or preview is another array than last time (the reader keeps unchanged ones by identity). A paragraph
+ * scrolled out of a virtual list and back in is not split again.
+ */
+export function runsFor(paragraph: Paragraph, highlights: readonly AnchoredHighlight[], extras: RunExtras = {}): Run[] {
+  const m = memo.get(paragraph)
+  if (m && m.highlights === highlights && m.finds === extras.finds && m.preview === extras.preview) return m.runs
+  const runs = paragraphRuns(paragraph, highlights, extras)
+  memo.set(paragraph, { highlights, finds: extras.finds, preview: extras.preview, runs })
   return runs
 }
 

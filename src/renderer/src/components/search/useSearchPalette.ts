@@ -1,5 +1,8 @@
-// Whether the search palette is open. Opened by Ctrl/Cmd+K, the menu's Find command and the top-bar button.
+// Whether the search palette is open (opened by Ctrl/Cmd+K, the menu's Find command and the top-bar button), and
+// the search it runs.
 import { reactive } from 'vue'
+import type { SearchHit, SearchRequest } from '@core/api'
+import { api } from '@renderer/api'
 import { layout } from '@renderer/composables/useLayout'
 
 export const searchPalette = reactive({
@@ -16,4 +19,9 @@ export function openSearch(): void {
 
 export function closeSearch(): void {
   searchPalette.open = false
+}
+
+/** Searches every article, note and highlight comment (or what `request` narrows it to). */
+export function searchLibrary(request: SearchRequest): Promise<SearchHit[]> {
+  return api.search(request)
 }
