@@ -21,6 +21,7 @@ async function addEvidence(page: Page, words: string, expected: RegExp): Promise
   const first = dialog.getByRole('option').first()
   await expect(first).toContainText(expected)
   await expect(first).toHaveAttribute('aria-selected', 'true')
+  if (words === 'Nord Stream') await shot(page, 'ach-picker')
   await page.keyboard.press('Enter')
   await expect(dialog).toBeHidden()
 }
@@ -90,6 +91,7 @@ test('a 3 × 4 matrix built with the keyboard ranks the hypotheses by the eviden
   await page.getByRole('tab', { name: 'Competing hypotheses' }).click()
   const row = tabPanel(page).getByRole('list', { name: 'Matrices' }).getByRole('button', { name: /^What does Beijing want/ })
   await expect(row).toContainText('3 hypotheses · 4 pieces of evidence')
+  await shot(page, 'ach-list')
   await row.click()
   await expect(ranking).toHaveText([/China hedges/, /China distances/, /China backs/])
   await expect(grid(page).locator('[data-cell="3:0"]')).toHaveAttribute('data-rating', 'II')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkMatrix, emptyMatrix, scoreMatrix } from './ach'
-import { addEvidence, addHypothesis, afterRating, formatScore, move, moveCell, rate, removeEvidence, removeHypothesis, renameHypothesis, setWeight } from './achEdit'
+import { addEvidence, addHypothesis, afterRating, evidenceLabel, formatScore, move, moveCell, rate, removeEvidence, removeHypothesis, renameHypothesis, setWeight } from './achEdit'
 
 function threeByFour() {
   let m = emptyMatrix('Who cut the cable?')
@@ -101,5 +101,17 @@ describe('grid keys', () => {
     expect(formatScore(-2.8284271)).toBe('\u22122.83')
     expect(formatScore(-3)).toBe('\u22123')
     expect(formatScore(0)).toBe('0')
+  })
+})
+
+describe('evidenceLabel', () => {
+  const text = 'Meanwhile in Ukraine, the Russian military has been faltering. Ukrainian forces have been rolling out a counteroffensive in the south. Kherson was captured early.'
+  it('widens an excerpt to the sentences it is in', () => {
+    expect(evidenceLabel(text, '…forces have been rolling out a counteroffensive…')).toBe('Ukrainian forces have been rolling out a counteroffensive in the south.')
+    expect(evidenceLabel(text, 'faltering. Ukrainian forces')).toBe('Meanwhile in Ukraine, the Russian military has been faltering. Ukrainian forces have been rolling out a counteroffensive in the south.')
+  })
+  it('keeps the excerpt when the paragraph does not hold it, and clips long ones', () => {
+    expect(evidenceLabel(text, '…something else…')).toBe('something else')
+    expect(evidenceLabel('x'.repeat(500), 'x'.repeat(450)).length).toBe(400)
   })
 })

@@ -1,6 +1,7 @@
 // Edits of an ACH matrix as the matrix editor makes them: pure functions from one matrix to the next (the input is
 // never changed), so the editor only keeps the latest value and hands it to autosave. Ids of new hypotheses and
 // evidence are short ("h3", "e12") and unique within the matrix.
+import { sentenceAt, sentenceSpans } from './text'
 import { MAX_EVIDENCE, MAX_HYPOTHESES, type AchEvidence, type AchMatrix, type AchRating, type AchSource, type AchWeight } from './ach'
 
 function nextId(prefix: string, taken: readonly { id: string }[]): string {
@@ -132,4 +133,25 @@ export function formatScore(x: number): string {
   if (Math.abs(x) < 1e-9) return '0'
   const s = Math.abs(x).toFixed(2).replace(/\.?0+$/, '')
   return x < 0 ? `\u2212${s}` : s
+}
+
+/** Longest label a picked passage gets (the analyst can shorten it). */
+export const EVIDENCE_LABEL_CHARS = 400
+
+/**
+ * The label a passage picked as evidence starts with: the whole sentence(s) the excerpt is in, rather than an excerpt
+ * cut mid-word; the excerpt itself (without its "…") when it is not found in the paragraph.
+ */
+export function evidenceLabel(paragraphText: string, excerpt: string): string {
+  const bare = excerpt.replace(/^\s*…\s*|\s*…\s*$/g, '').trim()
+  const at = bare ? paragraphText.indexOf(bare) : -1
+  if (at < 0) return clip(bare || paragraphText.trim())
+  const sentences = sentenceSpans(paragraphText)
+  const first = sentences[sentenceAt(sentences, at)] ?? [0, paragraphText.length]
+  const last = sentences[sentenceAt(sentences, at + bare.length - 1)] ?? first
+  return clip(paragraphText.slice(first[0], last[1]).trim())
+}
+
+function clip(s: string): string {
+  return s.length > EVIDENCE_LABEL_CHARS ? `${s.slice(0, EVIDENCE_LABEL_CHARS - 1).trimEnd()}…` : s
 }

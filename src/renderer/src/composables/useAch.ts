@@ -5,8 +5,10 @@
 import { reactive, shallowRef } from 'vue'
 import { MAX_ACH_TITLE, scoreMatrix, type AchMatrix, type AchScores } from '@core/analysis/ach'
 import type { AchMatrixRecord, AchMatrixSummary } from '@core/api'
+import { evidenceLabel } from '@core/analysis/achEdit'
 import { AutosaveController, type AutosaveState } from '@core/notes/autosave'
 import { api, onBeforeClose } from '@renderer/api'
+import { articles } from './useArticles'
 import { errorMessage, showToast } from './useToasts'
 
 export const achList = reactive({
@@ -304,4 +306,16 @@ export async function searchProjectParagraphs(projectId: string, query: string):
       place: s.page ? `¶${s.number} · p. ${s.page}` : `¶${s.number}`,
       color: null
     }))
+}
+
+/** The label a picked passage starts with: a highlight's text; for a paragraph, the sentences the match is in. */
+export async function labelForCandidate(c: EvidenceCandidate): Promise<string> {
+  if (c.kind !== 'paragraph' || !c.paragraphId) return evidenceLabel(c.text, c.text)
+  try {
+    const a = await articles.load(c.articleId)
+    const p = articles.paragraph(a.paragraphs, c.paragraphId)
+    return evidenceLabel(p?.text ?? c.text, c.text)
+  } catch {
+    return evidenceLabel(c.text, c.text)
+  }
 }

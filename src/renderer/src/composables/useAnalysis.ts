@@ -51,14 +51,12 @@ export function loadEntities(articleId: string, force = false): Promise<void> {
   return fill(entitiesState, articleId, (id) => api.listEntities(id), force)
 }
 
-/** An article's text changed (updated from a newer version): what was found in it is found again when next asked. */
-export function forgetAnalysis(articleId: string): void {
-  for (const s of [quotesState, entitiesState] as Slot<unknown>[]) {
-    if (s.articleId === articleId) {
-      s.articleId = null
-      s.value = null
-    }
-  }
+/** An article's text changed (updated from a newer version): what was found in it is found again. */
+export function refreshAnalysis(articleId: string): void {
+  if (quotesState.articleId === articleId) void loadQuotes(articleId, true)
+  if (entitiesState.articleId === articleId) void loadEntities(articleId, true)
+  // Offsets of the old text mean nothing in the new one.
+  if (mentionMarks.articleId === articleId) clearMentions()
 }
 
 /** "Cite" in the Quotes panel: the speaker, the quotation in quotation marks and its chip, into the open note. */
