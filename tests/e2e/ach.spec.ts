@@ -125,3 +125,88 @@ test('matrices are renamed in place and deleted with Undo', async ({ page }) => 
   await app.toast('Deleted the matrix “Who gains from the summit?”.').getByRole('button', { name: 'Undo' }).click()
   await expect(list.getByRole('button', { name: /^Who gains/ })).toBeVisible()
 })
+
+test('a tagged passage dragged from “Highlights by tag” onto the matrix becomes evidence', async ({ page }) => {
+  const app = new GlossApp(page)
+  await app.createProject(PROJECT)
+  await page.getByRole('button', { name: 'Add from library…' }).first().click()
+  const add = page.getByRole('dialog', { name: `Add sources to “${PROJECT}”` })
+  await add.getByRole('checkbox', { name: SAMPLE }).check()
+  await add.getByRole('button', { name: 'Add source' }).click()
+
+  // A tagged passage in the sample.
+  await app.openArticle()
+  await app.selectPhrase(13, 'Russia has begun leaning on North Korea')
+  await page.getByRole('toolbar', { name: 'Highlight the selected text' }).getByRole('button', { name: 'Tag', exact: true }).click()
+  await page.keyboard.type('Arms')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  await app.backToLibrary()
+
+  // A matrix with one hypothesis.
+  await page.getByRole('tab', { name: 'Competing hypotheses' }).click()
+  await tabPanel(page).getByRole('button', { name: 'New matrix…' }).first().click()
+  await page.keyboard.type('Does Russia run short of shells?')
+  await page.keyboard.press('Enter')
+  await tabPanel(page).getByRole('button', { name: 'Hypothesis', exact: true }).click()
+  await page.keyboard.type('Russia runs short')
+
+  // Drag the passage from "Highlights by tag" over the tab (it opens) and onto the matrix.
+  await page.getByRole('tab', { name: 'Highlights by tag' }).click()
+  const passage = page.getByRole('tabpanel', { name: 'Highlights by tag' }).getByRole('button', { name: /Russia has begun leaning on North Korea/ })
+  await passage.hover()
+  await page.mouse.down()
+  const tab = await page.getByRole('tab', { name: 'Competing hypotheses' }).boundingBox()
+  await page.mouse.move(tab!.x + tab!.width / 2, tab!.y + tab!.height / 2, { steps: 8 })
+  await expect(page.getByRole('tab', { name: 'Competing hypotheses' })).toHaveAttribute('aria-selected', 'true')
+  const target = await grid(page).boundingBox()
+  await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, { steps: 8 })
+  await page.mouse.up()
+
+  const row = grid(page).locator('tbody tr')
+  await expect(row).toHaveCount(1)
+  await expect(row.getByRole('textbox', { name: 'Evidence E1' })).toHaveValue('Russia has begun leaning on North Korea')
+  await expect(row.getByRole('button', { name: /¶14/ })).toBeVisible()
+  await expect(cell(page, 0, 0)).toBeFocused()
+  await page.keyboard.press('Shift+C')
+  await expect(cell(page, 0, 0)).toHaveAttribute('data-rating', 'CC')
+})
+
+test('an edit that meets a change made in another window is kept as a conflicted copy', async ({ page, gloss }) => {
+  const app = new GlossApp(page)
+  await app.createProject(PROJECT)
+  await page.getByRole('tab', { name: 'Competing hypotheses' }).click()
+  await tabPanel(page).getByRole('button', { name: 'New matrix…' }).first().click()
+  await page.keyboard.type('Shared question')
+  await page.keyboard.press('Enter')
+  await tabPanel(page).getByRole('button', { name: 'Hypothesis', exact: true }).click()
+  await page.keyboard.type('Mine')
+  await expect(tabPanel(page).getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+
+  // Another window opens the same matrix and changes it.
+  const other = await page.context().newPage()
+  await other.goto(gloss.url)
+  const app2 = new GlossApp(other)
+  await app2.openProject(PROJECT)
+  await other.getByRole('tab', { name: 'Competing hypotheses' }).click()
+  await tabPanel(other).getByRole('list', { name: 'Matrices' }).getByRole('button', { name: /^Shared question/ }).click()
+  await tabPanel(other).getByRole('button', { name: 'Hypothesis', exact: true }).click()
+  await other.keyboard.type('Theirs')
+  await expect(tabPanel(other).getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await other.close()
+
+  // This window, still on the old revision, edits: nothing is overwritten, its edit becomes a copy, shown as such.
+  await grid(page).getByRole('textbox', { name: 'Hypothesis H1' }).fill('Mine, restated')
+  const banner = tabPanel(page).locator('[data-conflict-copy]')
+  await expect(banner).toContainText('Nothing was overwritten')
+  await expect(banner).toContainText('Shared question (conflicted copy')
+  await expect(tabPanel(page).getByRole('heading', { level: 3 })).toContainText('Shared question (conflicted copy')
+  await shot(page, 'ach-conflict')
+  // The other version is a click away, as it was saved there.
+  await banner.getByRole('button', { name: 'Open the other version' }).click()
+  await expect(tabPanel(page).getByRole('heading', { level: 3 })).toHaveText('Shared question')
+  await expect(grid(page).getByRole('textbox', { name: 'Hypothesis H1' })).toHaveValue('Mine')
+  await expect(grid(page).getByRole('textbox', { name: 'Hypothesis H2' })).toHaveValue('Theirs')
+  await tabPanel(page).getByRole('button', { name: "Back to the project's matrices" }).click()
+  await expect(tabPanel(page).getByRole('list', { name: 'Matrices' }).getByRole('listitem')).toHaveCount(2)
+})

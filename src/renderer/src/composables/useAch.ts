@@ -124,6 +124,8 @@ const saveError = shallowRef<string | null>(null)
 const loadError = shallowRef<string | null>(null)
 /** The conflicted copy made by the last save, if any (the editor shows it). */
 const conflictCopy = shallowRef<AchMatrixSummary | null>(null)
+/** The version saved elsewhere that the copy was made beside. */
+const conflictOriginal = shallowRef<AchMatrixSummary | null>(null)
 
 let autosave: AutosaveController<AchMatrix> | null = null
 let offState: () => void = () => {}
@@ -151,13 +153,10 @@ async function save(m: AchMatrix): Promise<void> {
   putSummary(result.current)
   putSummary(result.copy)
   conflictCopy.value = result.copy
+  conflictOriginal.value = result.current
   record.value = result.copy
   matrix.value = result.copy.matrix
   scores.value = result.copy.matrix ? scoreMatrix(result.copy.matrix) : null
-  showToast(`“${result.current.title}” was changed elsewhere while you edited it. Nothing was overwritten: your version is kept as “${result.copy.title}”.`, {
-    kind: 'warning',
-    timeout: 12000
-  })
 }
 
 let openSeq = 0
@@ -171,6 +170,7 @@ export const achEditor = {
   saveError,
   loadError,
   conflictCopy,
+  conflictOriginal,
 
   /** Opens a matrix (saving the one open before). */
   async open(id: string): Promise<boolean> {
@@ -204,6 +204,7 @@ export const achEditor = {
     matrix.value = null
     scores.value = null
     conflictCopy.value = null
+    conflictOriginal.value = null
     saveState.value = 'saved'
     saveError.value = null
   },
@@ -242,6 +243,7 @@ export const achEditor = {
 
   dismissConflict(): void {
     conflictCopy.value = null
+    conflictOriginal.value = null
   }
 }
 
@@ -317,5 +319,16 @@ export async function labelForCandidate(c: EvidenceCandidate): Promise<string> {
     return evidenceLabel(p?.text ?? c.text, c.text)
   } catch {
     return evidenceLabel(c.text, c.text)
+  }
+}
+
+/** The label a paragraph dropped on a matrix starts with: its text (clipped). */
+export async function labelForParagraph(articleId: string, paragraphId: string): Promise<string> {
+  try {
+    const a = await articles.load(articleId)
+    const text = articles.paragraph(a.paragraphs, paragraphId)?.text ?? ''
+    return evidenceLabel(text, text)
+  } catch {
+    return ''
   }
 }
