@@ -62,23 +62,21 @@ test('who said what: cite a quotation, change a word of it in the note, see it f
   await expect(notesEditor(page).locator('.quote-verified').first()).toBeVisible()
 
   // Change one word of the quotation in the note: the editor marks it, the notes pane lists it with the difference.
-  const word = notesEditor(page).getByText(/promises to be interesting/)
-  await word.click()
-  await page.evaluate(() => {
-    const editor = document.querySelector('[aria-label="Analyst notes"]')!
+  // (Double-click the word, as a person would, and type over it.)
+  const at = await notesEditor(page).evaluate((editor) => {
     const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent!.indexOf('interesting')
-      if (at < 0) continue
+      const i = n.textContent!.indexOf('interesting')
+      if (i < 0) continue
       const range = document.createRange()
-      range.setStart(n, at)
-      range.setEnd(n, at + 'interesting'.length)
-      const sel = window.getSelection()!
-      sel.removeAllRanges()
-      sel.addRange(range)
-      return
+      range.setStart(n, i + 2)
+      range.setEnd(n, i + 3)
+      const r = range.getBoundingClientRect()
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 }
     }
+    throw new Error('the cited word is not in the note')
   })
+  await page.mouse.dblclick(at.x, at.y)
   await page.keyboard.type('boring')
   await saved(page)
   const flagged = notesEditor(page).locator('.quote-differs')
