@@ -2,6 +2,9 @@
 // roles, paragraphs, the unattributed quotation listed as such, reported speech apart, a filter by speaker), citing a
 // quotation into the note and seeing a changed word flagged in the editor and in the notes pane; and the entities
 // panel marking every mention of a person in the reader.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { GlossApp } from './pages/GlossApp'
@@ -134,4 +137,33 @@ test('entities: clicking a person marks every mention in the reader and steps th
   // Clicking it again clears the marks.
   await putin.click()
   await expect(app.article.locator('mark.find-hit')).toHaveCount(0)
+})
+
+test('a quotation is checked again when its source is updated', async ({ page }) => {
+  const app = new GlossApp(page)
+  await app.openArticle()
+  await page.keyboard.press('Control+Alt+KeyQ')
+  const first = quotesPanel(page).getByRole('region', { name: 'Quotations', exact: true }).getByRole('listitem').first()
+  await first.getByRole('button', { name: /^Cite this quotation of Andrey Denisov/ }).click()
+  await saved(page)
+  await expect(notesEditor(page).locator('.quote-verified')).toHaveCount(1)
+
+  // The publisher corrects ¶3: the quotation in the note no longer matches it.
+  const name = 'putin-xi-sco-summit.txt'
+  const lines = readFileSync(resolve(__dirname, '..', '..', 'resources', name), 'utf8').trim().split('\n')
+  const dir = mkdtempSync(join(tmpdir(), 'gloss-ana-'))
+  try {
+    writeFileSync(join(dir, name), lines.map((l, i) => (i === 2 ? l.replace('promises to be interesting', 'promises to be instructive') : l)).join('\n') + '\n')
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Update from file…' }).click()])
+    await chooser.setFiles(join(dir, name))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  await expect(app.paragraph(2)).toContainText('promises to be instructive')
+  await expect(notesEditor(page).locator('.quote-differs')).toHaveCount(1)
+  const problems = notesPane(page).getByRole('region', { name: 'Quotation problems' })
+  await expect(problems.locator('del')).toHaveText(['instructive'])
+  await expect(problems.locator('ins')).toHaveText(['interesting'])
+  // And the panel shows the quotation as it reads now.
+  await expect(first).toContainText('promises to be instructive')
 })
