@@ -52,9 +52,10 @@ test('who said what: cite a quotation, change a word of it in the note, see it f
   await denisov.click()
   await expect(unattributed).toBeVisible()
 
-  // A click on a quotation goes to its paragraph.
+  // A click on a quotation marks its words in the reader and brings them into view.
   await app.paragraph(17).scrollIntoViewIfNeeded()
   await quotations.filter({ hasText: 'inflicted significant damage' }).getByRole('button', { name: /inflicted significant damage/ }).click()
+  await expect(app.paragraph(10).locator('mark.find-current')).toContainText('The Ukrainians have inflicted significant damage')
   await expect(app.paragraph(10)).toBeInViewport()
 
   // Cite: the speaker, the quotation in quotation marks and its chip go into the note.

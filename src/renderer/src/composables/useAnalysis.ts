@@ -85,6 +85,16 @@ export const mentionMarks = shallowReactive({
   seq: 0
 })
 
+/** Marks a quotation's words in the reader (each paragraph's share) and goes to them. */
+export function markQuotation(articleId: string, q: Quotation): void {
+  mentionMarks.articleId = articleId
+  mentionMarks.entityId = null
+  mentionMarks.name = ''
+  mentionMarks.matches = Object.freeze(q.pieces.map((p) => ({ paragraphId: p.paragraphId, start: p.start, end: p.end })))
+  mentionMarks.current = q.pieces.length ? 0 : -1
+  mentionMarks.seq++
+}
+
 /** Marks every mention of an entity in the reader and goes to the first. */
 export function markMentions(articleId: string, e: Entity): void {
   mentionMarks.articleId = articleId
