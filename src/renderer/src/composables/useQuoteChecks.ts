@@ -1,6 +1,6 @@
 // Quote integrity for the note in the editor: after every save (and when a cited source is updated) the note's
 // quotations are checked against their paragraphs by the backend; the editor marks each one and the notes pane lists
-// the problems. The only caller of checkNoteQuotes.
+// the problems. The only caller of checkNoteQuotes. (The note's JSON is the save's own, reused block by block.)
 import { computed, shallowRef } from 'vue'
 import type { Editor } from '@tiptap/core'
 import { checkTooltip, quoteProblems } from '@core/analysis/integrityText'
@@ -8,6 +8,7 @@ import { quoteRanges } from '@core/analysis/quoteRanges'
 import type { NoteQuoteCheck } from '@core/analysis/types'
 import type { PMNode } from '@core/model'
 import { api } from '@renderer/api'
+import { docToJSON } from '@renderer/editor/docJson'
 import type { QuoteMark } from '@renderer/editor/QuoteIntegrity'
 
 export interface QuoteCheckDeps {
@@ -23,17 +24,23 @@ export function useQuoteChecks(deps: QuoteCheckDeps) {
   const problems = computed(() => quoteProblems(checks.value.map((c, index) => ({ ...c, index }))))
   let timer: ReturnType<typeof setTimeout> | undefined
   let seq = 0
+  /** Editors that show marks now. */
+  const painted = new WeakSet<Editor>()
 
   function paint(): void {
     const e = deps.editor()
     if (!e || e.isDestroyed) return
     const list = checks.value
-    const ranges = list.length ? quoteRanges(e.getJSON() as PMNode, list) : []
+    // Nothing to mark and nothing marked: no transaction at all.
+    if (!list.length && !painted.has(e)) return
+    const ranges = list.length ? quoteRanges(docToJSON(e.state.doc) as unknown as PMNode, list) : []
     const marks: QuoteMark[] = []
     ranges.forEach((r, index) => {
       if (r) marks.push({ ...r, status: list[index].status, title: checkTooltip(list[index]), index })
     })
     e.commands.setQuoteChecks(marks)
+    if (marks.length) painted.add(e)
+    else painted.delete(e)
   }
 
   async function run(): Promise<void> {
@@ -72,7 +79,7 @@ export function useQuoteChecks(deps: QuoteCheckDeps) {
     const e = deps.editor()
     const c = checks.value[index]
     if (!e || !c) return
-    const [r] = quoteRanges(e.getJSON() as PMNode, [c])
+    const [r] = quoteRanges(docToJSON(e.state.doc) as unknown as PMNode, [c])
     if (!r) return
     e.chain().focus().setTextSelection(r).scrollIntoView().run()
   }
