@@ -170,6 +170,11 @@ test('a tagged passage dragged from “Highlights by tag” onto the matrix beco
   await expect(cell(page, 0, 0)).toBeFocused()
   await page.keyboard.press('Shift+C')
   await expect(cell(page, 0, 0)).toHaveAttribute('data-rating', 'CC')
+
+  // Its link leads to the highlight itself in the reader.
+  await row.getByRole('button', { name: /¶14/ }).click()
+  await expect(app.paragraph(13).locator('mark[data-highlight-id]')).toContainText('Russia has begun leaning on North Korea')
+  await expect(page.getByRole('toolbar', { name: 'Edit highlight' })).toBeVisible()
 })
 
 test('an edit that meets a change made in another window is kept as a conflicted copy', async ({ page, gloss }) => {
