@@ -14,7 +14,7 @@ const grid = (page: Page): Locator => page.getByRole('table', { name: 'Competing
 const cell = (page: Page, row: number, col: number): Locator => grid(page).locator(`[data-cell="${row}:${col}"]`)
 
 async function addEvidence(page: Page, words: string, expected: RegExp): Promise<void> {
-  await tabPanel(page).getByRole('button', { name: 'Evidence…' }).click()
+  await tabPanel(page).getByRole('button', { name: 'Evidence…', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Add evidence' })
   await expect(dialog.getByRole('combobox')).toBeFocused()
   await page.keyboard.type(words)
@@ -214,4 +214,35 @@ test('an edit that meets a change made in another window is kept as a conflicted
   await expect(grid(page).getByRole('textbox', { name: 'Hypothesis H2' })).toHaveValue('Theirs')
   await tabPanel(page).getByRole('button', { name: "Back to the project's matrices" }).click()
   await expect(tabPanel(page).getByRole('list', { name: 'Matrices' }).getByRole('listitem')).toHaveCount(2)
+})
+
+test('the evidence picker offers the paragraphs the notes cite before anything is typed', async ({ page }) => {
+  const app = new GlossApp(page)
+  await app.createProject(PROJECT)
+  await page.getByRole('button', { name: 'Add from library…' }).first().click()
+  const add = page.getByRole('dialog', { name: `Add sources to “${PROJECT}”` })
+  await add.getByRole('checkbox', { name: SAMPLE }).check()
+  await add.getByRole('button', { name: 'Add source' }).click()
+
+  // Cite ¶11 in the sample's note (from "Who said what").
+  await app.openArticle()
+  await page.keyboard.press('Control+Alt+KeyQ')
+  const austin = page.getByRole('complementary', { name: 'Who said what' }).getByRole('listitem').filter({ hasText: 'inflicted significant damage' })
+  await austin.getByRole('button', { name: /^Cite this quotation of Lloyd Austin/ }).click()
+  await expect(page.getByRole('region', { name: 'Notes' }).getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await app.backToLibrary()
+
+  await page.getByRole('tab', { name: 'Competing hypotheses' }).click()
+  await tabPanel(page).getByRole('button', { name: 'New matrix…' }).first().click()
+  await page.keyboard.type('Is the counteroffensive working?')
+  await page.keyboard.press('Enter')
+  await tabPanel(page).getByRole('button', { name: 'Evidence…', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add evidence' })
+  const cited = dialog.getByRole('group', { name: 'Cited in notes' }).getByRole('option')
+  await expect(cited).toHaveCount(1)
+  await expect(cited).toContainText('¶11 · cited once')
+  await expect(cited).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Enter')
+  await expect(grid(page).getByRole('textbox', { name: 'Evidence E1' })).toHaveValue(/The Ukrainians have inflicted significant damage/)
+  await expect(grid(page).locator('tbody tr').first().getByRole('button', { name: /¶11/ })).toBeVisible()
 })

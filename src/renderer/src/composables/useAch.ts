@@ -290,6 +290,48 @@ export async function projectHighlights(articleIds: readonly string[], titleOf: 
     }))
 }
 
+/** The paragraphs of a project's sources that notes cite, in source and paragraph order. */
+export async function citedParagraphs(articleIds: readonly string[], titleOf: (id: string) => string): Promise<EvidenceCandidate[]> {
+  const perSource = await Promise.all(
+    articleIds.map(async (articleId, order) => {
+      const links = await api.getBacklinks(articleId).catch(() => ({}) as Record<string, { quote: string }[]>)
+      const ids = Object.keys(links).filter((id) => links[id]?.length)
+      if (!ids.length) return []
+      const a = await articles.load(articleId).catch(() => null)
+      if (!a) return []
+      return ids.flatMap((paragraphId) => {
+        const p = articles.paragraph(a.paragraphs, paragraphId)
+        if (!p) return []
+        const quote = links[paragraphId].map((e) => e.quote.trim()).find((q) => q && p.text.includes(q))
+        const text = quote ?? (p.text.length > 240 ? `${p.text.slice(0, 239).trimEnd()}…` : p.text)
+        const n = links[paragraphId].length
+        return [
+          {
+            order,
+            index: p.index,
+            c: {
+              key: `c:${articleId}:${paragraphId}`,
+              kind: 'paragraph' as const,
+              articleId,
+              articleTitle: titleOf(articleId),
+              paragraphId,
+              highlightId: null,
+              text,
+              matches: [],
+              place: `${p.page ? `¶${p.index + 1} · p. ${p.page}` : `¶${p.index + 1}`} · cited ${n === 1 ? 'once' : `${n} times`}`,
+              color: null
+            }
+          }
+        ]
+      })
+    })
+  )
+  return perSource
+    .flat()
+    .sort((x, y) => x.order - y.order || x.index - y.index)
+    .map((x) => x.c)
+}
+
 /** Paragraphs of the project's sources holding the words typed (the `[[` search, limited to the project). */
 export async function searchProjectParagraphs(projectId: string, query: string): Promise<EvidenceCandidate[]> {
   if (!query.trim()) return []
