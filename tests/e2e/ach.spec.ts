@@ -242,6 +242,7 @@ test('the evidence picker offers the paragraphs the notes cite before anything i
   await expect(cited).toHaveCount(1)
   await expect(cited).toContainText('¶11 · cited once')
   await expect(cited).toHaveAttribute('aria-selected', 'true')
+  await shot(page, 'ach-picker-cited')
   await page.keyboard.press('Enter')
   await expect(grid(page).getByRole('textbox', { name: 'Evidence E1' })).toHaveValue(/The Ukrainians have inflicted significant damage/)
   await expect(grid(page).locator('tbody tr').first().getByRole('button', { name: /¶11/ })).toBeVisible()
