@@ -116,6 +116,11 @@ test('entities: clicking a person marks every mention in the reader and steps th
   await expect(people.locator('[data-entity-id]').filter({ has: page.getByRole('button', { name: /^Vladimir Putin, / }) })).toContainText('Also:')
   await expect(panel.getByRole('region', { name: 'Organisations' })).toContainText('Shanghai Cooperation Organization')
   await expect(panel.getByRole('region', { name: 'Places' })).toContainText('Ukraine')
+  // A long list narrows by any way a name is written.
+  await panel.getByRole('searchbox', { name: 'Filter the names' }).fill('shoigu')
+  await expect(panel.locator('[data-entity-id]')).toHaveCount(1)
+  await expect(panel.locator('[data-entity-id]')).toContainText('Sergei Shoigu')
+  await panel.getByRole('searchbox', { name: 'Filter the names' }).fill('')
 
   await putin.click()
   await expect(putin).toHaveAttribute('aria-pressed', 'true')
