@@ -9,14 +9,15 @@
 //   - a 50,000-paragraph article: click → first frame; scrolling it (frames per second, beside the page's own frame
 //     rate with nothing to do);
 //   - typing in a 50,000-word note (keydown → next frame, p95) against bare TipTap with the same content.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { targetAt } from '../src/core/anchoring/targets.ts'
+import { rng } from './bench/rng.ts'
 import { ensureFreshBuild, ROOT } from './ensure-build.mjs'
+import { startWebMode, stopWebMode } from './bench/web-mode.mjs'
 
 const PARAGRAPHS = 2126
 const WORDS = 100_000
@@ -91,17 +92,6 @@ function row(label, value, floorLabel, floor, aim) {
 
 // ---------------------------------------------------------------------------------------------- data
 
-/** mulberry32, so every run builds the same article. */
-function rng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const SAMPLE = readFileSync(join(ROOT, 'resources/putin-xi-sco-summit.txt'), 'utf8')
 const VOCAB = SAMPLE.toLowerCase().match(/[\p{L}]+/gu)
 
@@ -136,36 +126,7 @@ function bigDoc(articleId, paragraphIds, words) {
 
 // ---------------------------------------------------------------------------------------------- server
 
-function startServer(dataDir) {
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--web', '--no-open', '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, GLOSS_NO_BUILD: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true
-  })
-  let out = ''
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${out}`)), 30_000)
-    child.stdout.on('data', (chunk) => {
-      out += chunk.toString()
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ child, url: m[1] })
-      }
-    })
-    child.stderr.on('data', (c) => (out += c.toString()))
-    child.on('exit', (code) => reject(new Error(`web mode exited (${code}):\n${out}`)))
-  })
-}
 
-function stop(child) {
-  try {
-    process.kill(-child.pid, 'SIGTERM')
-  } catch {
-    /* gone */
-  }
-}
 
 // ---------------------------------------------------------------------------------------------- in the page
 
@@ -338,7 +299,7 @@ async function typingLatency(page, editor, keys = KEYS) {
 async function main() {
   if (!ensureFreshBuild({ entry: 'web.js' })) process.exit(1)
   const dataDir = mkdtempSync(join(tmpdir(), 'gloss-bench-reader-'))
-  const { child, url } = await startServer(dataDir)
+  const { child, url } = await startWebMode(dataDir)
   const browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: ['--no-sandbox', '--disable-gpu']
@@ -555,7 +516,7 @@ async function main() {
     }
   } finally {
     await browser.close()
-    stop(child)
+    stopWebMode(child)
     setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 500)
   }
 }
