@@ -2,12 +2,12 @@
 // Notes-editor benchmark (part of `npm run bench`): in web mode and Chromium, measures the saveNote round trip
 // (small and 20,000-word notes), the time to open a 20,000-word note, and the typing latency in it
 // (keydown -> next frame after the editor updated, 50 characters typed with the real keyboard). Asserts nothing.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { ensureFreshBuild, ROOT } from './ensure-build.mjs'
+import { startWebMode, stopWebMode } from './bench/web-mode.mjs'
 
 const WORDS = 20_000
 const KEYS = 50
@@ -21,37 +21,7 @@ const stats = (xs) => {
   return { median: q(0.5), p95: q(0.95), max: s[s.length - 1] }
 }
 
-function startServer(dataDir) {
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--web', '--no-open', '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, GLOSS_NO_BUILD: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true
-  })
-  let out = ''
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${out}`)), 30_000)
-    const onData = (chunk) => {
-      out += chunk.toString()
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ child, url: m[1] })
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', (c) => (out += c.toString()))
-    child.on('exit', (code) => reject(new Error(`web mode exited (${code}):\n${out}`)))
-  })
-}
 
-function stop(child) {
-  try {
-    process.kill(-child.pid, 'SIGTERM')
-  } catch {
-    /* gone */
-  }
-}
 
 /** A 20,000-word analysis: headings, paragraphs of ~100 words, a reference chip every few paragraphs. */
 function bigDoc(articleId, paragraphIds, words) {
@@ -114,7 +84,7 @@ async function typingLatency(page, editor) {
 async function main() {
   if (!ensureFreshBuild({ entry: 'web.js' })) process.exit(1)
   const dataDir = mkdtempSync(join(tmpdir(), 'gloss-bench-editor-'))
-  const { child, url } = await startServer(dataDir)
+  const { child, url } = await startWebMode(dataDir)
   const browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: ['--no-sandbox', '--disable-gpu']
@@ -194,7 +164,7 @@ async function main() {
     row('autosave after typing', 'done', '600 ms debounce, then one saveNote')
   } finally {
     await browser.close()
-    stop(child)
+    stopWebMode(child)
     setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 500)
   }
 }

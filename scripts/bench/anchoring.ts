@@ -12,6 +12,7 @@ import { anchorAll } from '../../src/core/anchoring/anchor'
 import { describeRange } from '../../src/core/anchoring/describe'
 import type { AnchoredHighlight, Highlight, Paragraph, ResolvedSegment } from '../../src/core/model'
 import { assignParagraphIds } from '../../src/core/paragraphs'
+import { rng } from './rng'
 
 const ROOT = join(__dirname, '..', '..')
 const SAMPLE = readFileSync(join(ROOT, 'resources/putin-xi-sco-summit.txt'), 'utf8')
@@ -25,17 +26,6 @@ const REPEATS = 25
 
 // ------------------------------------------------------------------------------------------- the article
 
-/** mulberry32: a small seeded PRNG, so every run builds the same articles. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const VOCABULARY = SAMPLE.toLowerCase().match(/[\p{L}]+(?:['’][\p{L}]+)?/gu) ?? []
 /** Real sentences of the sample (8–30 words), repeated across the article. */

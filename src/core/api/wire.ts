@@ -20,7 +20,7 @@ export const HTTP_API_PREFIX = '/api/'
 
 /** Commands the native menu sends to the renderer. */
 export const MENU_COMMANDS = [
-  'import', 'import-url', 'paste', 'edit-details', 'export', 'new-note', 'toggle-theme', 'find', 'library-changed', 'shortcuts'
+  'import', 'import-url', 'paste', 'edit-details', 'export', 'new-note', 'toggle-theme', 'find', 'library-changed', 'shortcuts', 'quotes', 'entities'
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 

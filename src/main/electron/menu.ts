@@ -41,6 +41,10 @@ export function buildMenu(send: (command: MenuCommand) => void, importFiles: () 
       submenu: [
         { label: 'Toggle Dark Theme', accelerator: 'CmdOrCtrl+Shift+L', click: () => send('toggle-theme') },
         { type: 'separator' },
+        // The renderer owns these keys too (they work in web mode): shown here, not taken.
+        { label: 'Who Said What', accelerator: 'CmdOrCtrl+Alt+Q', registerAccelerator: false, click: () => send('quotes') },
+        { label: 'Entities', accelerator: 'CmdOrCtrl+Alt+E', registerAccelerator: false, click: () => send('entities') },
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

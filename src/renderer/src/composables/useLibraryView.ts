@@ -5,7 +5,7 @@ import { reactive, watch } from 'vue'
 import { NO_FILTER, SOURCE_SORTS, type SourceFilter, type SourceSort } from '@core/library/sources'
 
 export type LibrarySection = { kind: 'all' } | { kind: 'project'; id: string } | { kind: 'tags' }
-export type ProjectTab = 'sources' | 'notes' | 'tags'
+export type ProjectTab = 'sources' | 'notes' | 'tags' | 'ach'
 
 const SECTION_KEY = 'gloss.librarySection'
 const SORT_KEY = 'gloss.librarySort'

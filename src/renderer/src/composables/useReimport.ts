@@ -13,6 +13,7 @@ import { askPassword, needsPassword, WEB_PDF_PASSWORD } from './usePasswordPromp
 import { layout } from './useLayout'
 import { refreshLibrary, toBase64 } from './useLibrary'
 import { articles } from './useArticles'
+import { refreshAnalysis } from './useAnalysis'
 import { notes } from './useNotes'
 import { reader } from './useReader'
 import { errorMessage, showToast } from './useToasts'
@@ -66,6 +67,7 @@ async function run(articleId: string, from: string, request: () => Promise<Reque
     articles.invalidate(articleId)
     if (reader.article?.id === articleId) await reader.load(articleId)
     notes.articleChanged(articleId)
+    refreshAnalysis(articleId)
     void refreshLibrary()
 
     // Every highlight with nothing painted any more counts, whatever the reason ('review' or 'orphan').

@@ -1,6 +1,7 @@
 // Shared workspace state: which article and note are open, and the theme. The reader and the notes pane talk through
 // their stores' commands (useReader's `reader`, useNotes' `notes`), not through events.
 import { reactive } from 'vue'
+import type { PMNode } from '@core/model'
 import { notes } from './useNotes'
 import { reader } from './useReader'
 
@@ -8,6 +9,8 @@ export interface CitePayload {
   articleId: string
   /** One entry per paragraph the selection touched, in document order. */
   passages: { paragraphId: string; quote: string; label: string }[]
+  /** The note content to insert instead of the blockquote and chips (a quotation cited from "Who said what"). */
+  content?: PMNode[]
 }
 
 export const workspace = reactive({

@@ -24,6 +24,7 @@ function textContent(text: string): PMNode[] {
 }
 
 export function citationContent(payload: CitePayload): PMNode[] {
+  if (payload.content) return payload.content
   const passages = payload.passages.filter((p) => p.paragraphId)
   if (passages.length === 0) return []
   const quotes: PMNode[] = passages

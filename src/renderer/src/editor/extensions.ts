@@ -12,6 +12,7 @@ import { ParagraphRef } from './ParagraphRef'
 import { ParagraphSuggestion } from './ParagraphSuggestion'
 import { ParagraphDrop } from './ParagraphDrop'
 import { CitedSources } from './CitedSources'
+import { QuoteIntegrity } from './QuoteIntegrity'
 import type { RefContext } from './refContext'
 
 export const NOTES_PLACEHOLDER = 'Write your analysis… Type [[ to cite a paragraph.'
@@ -48,6 +49,7 @@ export function notesExtensions(context: RefContext, collab?: CollabBinding): An
     ParagraphSuggestion.configure({ context }),
     ParagraphDrop,
     CitedSources.configure({ context }),
+    QuoteIntegrity,
     ...(collab
       ? [
           // Field 'default': the core's note document (core/sync/note-doc.ts) reads and checks the same fragment.
