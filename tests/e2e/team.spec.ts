@@ -2,7 +2,9 @@
 // instances on their own libraries, each in its own browser context. Ana shares a project through "Share project…"
 // and copies the invite; Ben pastes it into "Join project…"; both see the sync state and each other online (with the
 // source each reads); a highlight Ana makes shows in Ben's reader within a second; both type in one project note at
-// the same time, see each other's carets with names, and end with the same text.
+// the same time, see each other's carets with names, and end with the same text, and undo takes back only one's own
+// words; the server stops (both say Offline, writing goes on) and comes back (the words arrive); the owner removes a
+// member (who is told why), who then leaves the project (kept as his own).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -84,7 +86,7 @@ const test = base.extend<{ team: Team }>({
 const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(tmpdir(), `sync-${name}.png`) })
 const syncState = (page: Page): Locator => page.getByRole('status', { name: /^Sync: / }).first()
 
-test('two analysts share a project live: invite, join, presence, a highlight within a second', async ({ team }) => {
+test('two analysts share a project live: invite, join, presence, a highlight within a second, one note written together, offline, removal, leave', async ({ team }) => {
   const { ana, ben } = team
   // Ana: a project with the sample in it.
   await ana.app.createProject(PROJECT)
