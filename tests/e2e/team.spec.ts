@@ -170,10 +170,13 @@ test('two analysts share a project live: invite, join, presence, a highlight wit
   await notesEditor(ana.page).click()
   await ana.page.keyboard.type('Summary.', { delay: 10 })
   await expect.poll(() => noteText(ben.page)).toBe('Summary.')
+  // A writer's pause: Yjs groups keystrokes less than half a second apart into one undo step.
+  await ana.page.waitForTimeout(700)
   await notesEditor(ben.page).click()
   await ben.page.keyboard.press('ControlOrMeta+End')
   await ben.page.keyboard.press('Enter')
-  await ana.page.keyboard.press('ControlOrMeta+End')
+  await expect.poll(() => noteText(ana.page)).toBe('Summary.\n')
+  // (Ana's caret stays where she stopped, at the end of her sentence.)
 
   // Both type at once; each sees the other's caret with their name; both end with the same text.
   await Promise.all([ana.page.keyboard.type(' Alpha from Ana.', { delay: 15 }), ben.page.keyboard.type('Beta from Ben.', { delay: 15 })])
