@@ -167,6 +167,13 @@ export function checkMatrix(m: AchMatrix): AchMatrix {
   return { ...m, title }
 }
 
+/** The title of a conflicted copy of a matrix ("Why now? (conflicted copy 2026-12-01 10:15)"), within MAX_ACH_TITLE. */
+export function conflictedCopyTitle(title: string, d = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  const suffix = ` (conflicted copy ${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())})`
+  return title.length + suffix.length > MAX_ACH_TITLE ? `${title.slice(0, MAX_ACH_TITLE - suffix.length - 1)}…${suffix}` : title + suffix
+}
+
 function short(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim()
   return t.length > 40 ? `${t.slice(0, 39).trimEnd()}…` : t || 'untitled'

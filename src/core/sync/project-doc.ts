@@ -8,6 +8,7 @@
 //   tags        Y.Map   tag id -> Y.Map of a TagRecord
 //   tagLinks    Y.Map   "tag:kind:target" -> Y.Map of a TagLinkRecord
 //   notes       Y.Map   note id -> Y.Map of a NoteMetaRecord (the text lives in the note's own document)
+//   achMatrices Y.Map   matrix id -> Y.Map of an AchMatrixRecord (the matrix itself one JSON field: see ach-record.ts)
 //   members     Y.Map   member id -> Y.Map of a MemberRecord (written by the team server only)
 // Nothing is ever removed from a map: deletes are tombstones (deletedAt / removedAt), as in SQLite.
 import * as Y from 'yjs'
@@ -75,10 +76,10 @@ export function writeEntity<K extends EntityKind>(doc: Y.Doc, kind: K, record: R
 }
 
 /** One entity, checked: its clean record, the reason it is refused, or null when there is none. */
-export function readEntity<K extends EntityKind>(doc: Y.Doc, kind: K, key: string): Checked<RecordOf[K]> | null {
+export function readEntity<K extends EntityKind>(doc: Y.Doc, kind: K, key: string, projectId?: string): Checked<RecordOf[K]> | null {
   const raw = rawEntity(doc, kind, key)
   if (raw === undefined) return null
-  return checkEntity(kind, key, raw)
+  return checkEntity(kind, key, raw, projectId)
 }
 
 /** Keys of every entity of a kind. */

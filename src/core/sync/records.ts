@@ -22,6 +22,7 @@ import {
 } from '../limits'
 import { HIGHLIGHT_COLORS, INLINE_MARK_TYPES, PARAGRAPH_KINDS, SOURCE_FORMATS, type HighlightSegmentTarget, type InlineMark, type Paragraph } from '../model'
 import { MAX_TAG_NAME } from '../tags'
+import { ACH_FORMAT, ACH_RATINGS, ACH_WEIGHTS, MAX_ACH_LABEL, MAX_ACH_TITLE, MAX_EVIDENCE, MAX_HYPOTHESES } from '../analysis/ach'
 import { ULID } from './names'
 
 import { ROLES } from './role-names'
@@ -224,6 +225,64 @@ export const NoteMetaRecord = v.object({
 })
 export type NoteMetaRecord = v.InferOutput<typeof NoteMetaRecord>
 
+// ACH matrices: the row's fields (format is its doc_version, matrix its doc without the title, which is a field of
+// its own), plus three a shared matrix needs to tell a concurrent save from a later one: `version` (a new id at
+// every save), `history` (the versions it was edited from, newest first) and `editedBy` (who saved it last).
+/** The id the matrix editor gives a hypothesis or a piece of evidence ("h3", "e12"): letters, digits and dashes. */
+const achItemId = v.pipe(v.string('must be text'), v.regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'must be an id of a hypothesis or evidence'))
+/** How many earlier versions a shared matrix remembers (a save that saw any of them is not a concurrent one). */
+export const ACH_HISTORY = 20
+
+const AchSourceRecord = v.variant('kind', [
+  v.object({ kind: v.literal('paragraph'), articleId: ulid, paragraphId, quote: body(MAX_ACH_LABEL) }),
+  v.object({ kind: v.literal('highlight'), highlightId: ulid, articleId: ulid, paragraphId: v.nullable(paragraphId, null), quote: body(MAX_ACH_LABEL) })
+], 'must be a paragraph or a highlight')
+
+const AchContentRecord = v.pipe(
+  v.object({
+    hypotheses: v.pipe(v.array(v.object({ id: achItemId, label: body(MAX_ACH_LABEL) }), 'must be a list'), v.maxLength(MAX_HYPOTHESES, 'has too many hypotheses')),
+    evidence: v.pipe(
+      v.array(
+        v.object({
+          id: achItemId,
+          label: body(MAX_ACH_LABEL),
+          source: v.nullable(AchSourceRecord, null),
+          credibility: v.picklist(ACH_WEIGHTS, 'must be low, medium or high'),
+          relevance: v.picklist(ACH_WEIGHTS, 'must be low, medium or high'),
+          ratings: v.pipe(
+            v.record(achItemId, v.picklist(ACH_RATINGS, "must be a rating on Heuer's scale (CC, C, N, I, II, NA)")),
+            v.check((r) => Object.keys(r).length <= MAX_HYPOTHESES, 'has too many ratings')
+          )
+        }),
+        'must be a list'
+      ),
+      v.maxLength(MAX_EVIDENCE, 'has too much evidence')
+    )
+  }),
+  v.check((m) => new Set(m.hypotheses.map((h) => h.id)).size === m.hypotheses.length, 'has two hypotheses with one id'),
+  v.check((m) => new Set(m.evidence.map((e) => e.id)).size === m.evidence.length, 'has two pieces of evidence with one id'),
+  v.check((m) => {
+    const ids = new Set(m.hypotheses.map((h) => h.id))
+    return m.evidence.every((e) => Object.keys(e.ratings).every((h) => ids.has(h)))
+  }, 'rates a hypothesis that is not in the matrix')
+)
+
+export const AchMatrixRecord = v.object({
+  id: ulid,
+  projectId: ulid,
+  title: line({ min: 1, max: MAX_ACH_TITLE }),
+  format: v.literal(ACH_FORMAT, `was made by another version of Gloss (matrix format other than ${ACH_FORMAT})`),
+  matrix: AchContentRecord,
+  createdAt: time,
+  updatedAt: time,
+  deletedAt: tombstone,
+  version: ulid,
+  history: v.pipe(v.array(ulid, 'must be a list'), v.maxLength(ACH_HISTORY, 'is too long')),
+  editedBy: v.optional(v.string(), ''),
+  by: v.optional(v.string(), '')
+})
+export type AchMatrixRecord = v.InferOutput<typeof AchMatrixRecord>
+
 export const MemberRecord = v.object({
   id: ulid,
   name: line({ max: MAX_MEMBER_NAME }),
@@ -240,10 +299,11 @@ export interface RecordOf {
   tags: TagRecord
   tagLinks: TagLinkRecord
   notes: NoteMetaRecord
+  achMatrices: AchMatrixRecord
   members: MemberRecord
 }
 export type EntityKind = keyof RecordOf
-export const ENTITY_KINDS: readonly EntityKind[] = ['sources', 'highlights', 'tags', 'tagLinks', 'notes', 'members']
+export const ENTITY_KINDS: readonly EntityKind[] = ['sources', 'highlights', 'tags', 'tagLinks', 'notes', 'achMatrices', 'members']
 
 export const SCHEMAS: { [K in EntityKind]: v.GenericSchema<unknown, RecordOf[K]> } = {
   sources: SourceRecord as v.GenericSchema<unknown, SourceRecord>,
@@ -251,6 +311,7 @@ export const SCHEMAS: { [K in EntityKind]: v.GenericSchema<unknown, RecordOf[K]>
   tags: TagRecord as v.GenericSchema<unknown, TagRecord>,
   tagLinks: TagLinkRecord as v.GenericSchema<unknown, TagLinkRecord>,
   notes: NoteMetaRecord as v.GenericSchema<unknown, NoteMetaRecord>,
+  achMatrices: AchMatrixRecord as v.GenericSchema<unknown, AchMatrixRecord>,
   members: MemberRecord as v.GenericSchema<unknown, MemberRecord>
 }
 
@@ -275,10 +336,14 @@ export function check<T>(schema: v.GenericSchema<unknown, T>, value: unknown): C
   }
 }
 
-/** Checks an entity of a kind, and that it is stored under its own key. */
-export function checkEntity<K extends EntityKind>(kind: K, key: string, value: unknown): Checked<RecordOf[K]> {
+/**
+ * Checks an entity of a kind, and that it is stored under its own key — and, given the project whose document holds
+ * it, that it names no other project (an ACH matrix carries its project id).
+ */
+export function checkEntity<K extends EntityKind>(kind: K, key: string, value: unknown, projectId?: string): Checked<RecordOf[K]> {
   const r = check(SCHEMAS[kind], value)
   if (!r.ok) return r
   if (keyOf(kind, r.value) !== key) return { ok: false, reason: 'is stored under another id than its own' }
+  if (projectId !== undefined && kind === 'achMatrices' && (r.value as AchMatrixRecord).projectId !== projectId) return { ok: false, reason: 'names another project' }
   return r
 }

@@ -1,6 +1,6 @@
 // What each role may change in a shared project — one rule set, used by the team server (which refuses an update
 // that breaks it) and by each member's backend (which refuses the local change before it is sent).
-//   owner, editor  everything but the member list (the team server keeps that)
+//   owner, editor  everything but the member list (the team server keeps that), ACH matrices included (like notes)
 //   commenter      highlights (with their comments): new ones, and changes to their own
 //   reader         nothing
 // For everyone: an entity is never removed from its map (deletes are tombstones), and `by` — who made an entity — is
@@ -16,7 +16,7 @@ export interface EntityChange {
   after: Record<string, unknown> | undefined
 }
 
-const HAS_MAKER: ReadonlySet<string> = new Set(['sources', 'highlights', 'notes'])
+const HAS_MAKER: ReadonlySet<string> = new Set(['sources', 'highlights', 'notes', 'achMatrices'])
 
 const ROLE_WORDS: Record<Role, string> = {
   owner: 'the owner',
@@ -35,6 +35,8 @@ export function refusal(role: Role, memberId: string, c: EntityChange): string |
     const byAfter = c.after.by
     if (c.before === undefined ? byAfter !== memberId : byAfter !== byBefore) return 'Who made an entry cannot be changed or borrowed.'
   }
+  // A matrix says who saved it last (a member's own engine relies on it to keep a save that a concurrent one hid).
+  if (c.kind === 'achMatrices' && c.after.editedBy !== memberId) return 'Who saved a matrix last cannot be borrowed.'
   if (role === 'owner' || role === 'editor') return null
   if (role === 'reader') return refuse('This change was not allowed')
   // Commenter.

@@ -36,6 +36,8 @@ export interface SyncChanges {
   presence: string[]
   /** Shared projects whose connection changed (connected, offline, synced). */
   status: string[]
+  /** ACH matrices a colleague made, changed or deleted (a conflicted copy kept here shows as its project's change). */
+  ach: string[]
 }
 
 /** A colleague online in a shared project now. */

@@ -4,7 +4,7 @@
 import * as v from 'valibot'
 import { AchMatrixSchema, GlossError, type AchMatrixRecord, type AchMatrixSummary, type AchEvidenceSource, type SaveAchResult } from '../../core/api'
 import { PARSE_CONFIG } from '../../core/api/fields'
-import { ACH_FORMAT, MAX_ACH_TITLE, checkMatrix, emptyMatrix, scoreMatrix, type AchEvidence, type AchMatrix, type AchSource } from '../../core/analysis/ach'
+import { ACH_FORMAT, checkMatrix, conflictedCopyTitle, emptyMatrix, scoreMatrix, type AchEvidence, type AchMatrix, type AchSource } from '../../core/analysis/ach'
 import { newId, nowIso } from '../../core/ids'
 import type { AchMatrixInput, CreateAchRequest, SaveAchRequest } from '../../core/api'
 import * as repo from '../db/ach'
@@ -141,15 +141,7 @@ function short(s: string): string {
   return t.length > 40 ? `${t.slice(0, 39).trimEnd()}…` : t || 'untitled'
 }
 
-function stamp(d = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
-function copyTitle(title: string): string {
-  const suffix = ` (conflicted copy ${stamp()})`
-  return title.length + suffix.length > MAX_ACH_TITLE ? `${title.slice(0, MAX_ACH_TITLE - suffix.length - 1)}…${suffix}` : title + suffix
-}
+const copyTitle = (title: string): string => conflictedCopyTitle(title)
 
 export function listAchMatrices(ctx: Ctx, projectId: string): AchMatrixSummary[] {
   if (!projects.projectExists(ctx.db, projectId)) throw new GlossError('not_found', NO_PROJECT)

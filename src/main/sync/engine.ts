@@ -36,6 +36,8 @@ import {
 } from '../../core/sync/records'
 import { cleanCaret, cleanName, cleanPresence, encodeAwareness, memberColour, type AwarenessEntry } from '../../core/sync/awareness'
 import { refusal } from '../../core/sync/roles'
+import { lostSave, nextVersion, sameAchContent } from '../../core/sync/ach-record'
+import { conflictedCopyTitle } from '../../core/analysis/ach'
 import type { CollabNote, CollabSyncReply, CollabSyncRequest, PresenceMember, SyncChanges, SyncStatus } from '../../core/sync/status'
 
 export type { SyncStatus, SyncChanges }
@@ -51,7 +53,7 @@ const EDITOR = Symbol('gloss-editor')
 /** Change events remembered for the app (older ones: it reloads everything). */
 const MAX_EVENTS = 500
 
-type SyncEventKind = 'articles' | 'notes' | 'carets' | 'projects' | 'presence' | 'status'
+type SyncEventKind = 'articles' | 'notes' | 'carets' | 'projects' | 'presence' | 'status' | 'ach'
 
 interface SharedDoc {
   name: string
@@ -223,6 +225,7 @@ export class SyncEngine {
       for (const key of keys) {
         if (kind === 'sources') out.push(['articles', key])
         else if (kind === 'notes') out.push(['notes', key])
+        else if (kind === 'achMatrices') out.push(['ach', key])
         else if (kind === 'highlights') {
           const articleId = rawEntity(sd.doc, 'highlights', key)?.articleId
           if (typeof articleId === 'string') out.push(['articles', articleId])
@@ -258,7 +261,7 @@ export class SyncEngine {
         this.waiters.add(wake)
       })
     }
-    const out: SyncChanges = { seq: this.seq, reset: since > 0 && (this.events[0]?.seq ?? Infinity) > since + 1 && this.seq > since, articles: [], notes: [], carets: [], projects: [], presence: [], status: [] }
+    const out: SyncChanges = { seq: this.seq, reset: since > 0 && (this.events[0]?.seq ?? Infinity) > since + 1 && this.seq > since, articles: [], notes: [], carets: [], projects: [], presence: [], status: [], ach: [] }
     for (const e of this.events) if (e.seq > since && !out[e.kind].includes(e.id)) out[e.kind].push(e.id)
     return out
   }
@@ -413,7 +416,7 @@ export class SyncEngine {
     if (!changes) return
     if (changes.foreign.length) this.reject(sd, 'unknown content', changes.foreign.join(', '))
     if (changes.meta) this.applyMeta(sd)
-    for (const kind of ['sources', 'tags', 'highlights', 'tagLinks', 'notes'] as const) {
+    for (const kind of ['sources', 'tags', 'highlights', 'tagLinks', 'notes', 'achMatrices'] as const) {
       for (const key of changes.entities.get(kind) ?? []) this.applyEntity(sd, kind, key, now)
     }
   }
@@ -431,7 +434,7 @@ export class SyncEngine {
 
   private applyEntity(sd: SharedDoc, kind: EntityKind, key: string, now: string): void {
     if (kind === 'members') return
-    const r = readEntity(sd.doc, kind, key)
+    const r = readEntity(sd.doc, kind, key, sd.projectId)
     if (!r) return
     if (!r.ok) return this.reject(sd, `${kind} ${key.slice(0, 30)}`, r.reason)
     if (!this.db.prepare('SELECT 1 FROM projects WHERE id = ?').get(sd.projectId) && !this.applyMeta(sd)) return
@@ -470,7 +473,47 @@ export class SyncEngine {
         else this.openNote(sd.projectId, key)
         return
       }
+      case 'achMatrices':
+        return this.applyAchMatrix(sd, r.value as RecordOf['achMatrices'], now)
     }
+  }
+
+  /**
+   * Stores a colleague's matrix (see core/sync/ach-record.ts for why a matrix is last-writer-wins). A save of this
+   * member's that the incoming one never saw — not yet sent, or sent at the same time as it — is kept first as a
+   * conflicted copy (a new matrix of the project, shared in turn), so nothing a user saw as saved is lost.
+   */
+  private applyAchMatrix(sd: SharedDoc, m: RecordOf['achMatrices'], now: string): void {
+    const row = rows.achMatrixRow(this.db, m.id)
+    if (row && row.project_id !== sd.projectId) return this.reject(sd, `achMatrices ${m.id}`, 'it has the id of a matrix of another project')
+    const held = rows.achVersion(this.db, m.id)
+    if (row && held?.version === m.version) return
+    const unsent = !!this.db.prepare("SELECT 1 FROM sync_outbox WHERE kind = 'ach' AND key = ?").get(m.id)
+    const me = store.link(this.db, sd.projectId)?.memberId ?? ''
+    if (row && !sameAchContent(row, m)) {
+      if (unsent || lostSave(held, m, me)) this.keepAchCopy(row, now)
+    }
+    if (!row || !sameAchContent(row, m) || row.updated_at !== m.updatedAt) rows.applyAchMatrix(this.db, m)
+    rows.setAchVersion(this.db, m.id, { version: m.version, editedBy: m.editedBy })
+    if (unsent) store.clearOutbox(this.db, 'ach', m.id)
+  }
+
+  /** This member's own version of a matrix, as a new matrix "(conflicted copy …)" of its project; sent on the next flush. */
+  private keepAchCopy(row: NonNullable<ReturnType<typeof rows.achMatrixRow>>, now: string): void {
+    if (row.deleted_at) return
+    const id = newId()
+    const title = conflictedCopyTitle(row.title)
+    let doc = row.doc
+    try {
+      doc = JSON.stringify({ ...(JSON.parse(row.doc) as object), title })
+    } catch {
+      // Kept as it was: the copy then opens as damaged, its content untouched.
+    }
+    this.db
+      .prepare('INSERT INTO ach_matrices (id, project_id, title, doc, doc_version, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)')
+      .run(id, row.project_id, title, doc, row.doc_version, now, now)
+    this.db.prepare("INSERT INTO sync_outbox (kind, key, at) VALUES ('ach', ?, ?) ON CONFLICT DO NOTHING").run(id, now)
+    this.log(`sync: a colleague's save of matrix ${row.id} replaced one made here at the same time; this one is kept as ${id}`)
   }
 
   private applyLinksTo(sd: SharedDoc, kind: 'article' | 'highlight', targetId: string, now: string): void {
@@ -504,7 +547,7 @@ export class SyncEngine {
             sd.noteTouched = true
           } else {
             const all: ChangedEntities = { meta: true, entities: new Map(), foreign: [], removed: [] }
-            for (const kind of ['sources', 'tags', 'highlights', 'tagLinks', 'notes'] as const) all.entities.set(kind, new Set(entityKeys(sd.doc, kind)))
+            for (const kind of ['sources', 'tags', 'highlights', 'tagLinks', 'notes', 'achMatrices'] as const) all.entities.set(kind, new Set(entityKeys(sd.doc, kind)))
             sd.changes = all
           }
           this.applyRemote(sd)
@@ -579,6 +622,11 @@ export class SyncEngine {
         }
         break
       }
+      case 'ach': {
+        const row = rows.achMatrixRow(this.db, key)
+        if (row && shared(row.project_id)) writes.push({ projectId: row.project_id, kind: 'achMatrices', raw: {} })
+        break
+      }
       case 'note': {
         const n = rows.noteMetaRow(this.db, key)
         if (n && shared(n.projectId)) {
@@ -592,11 +640,29 @@ export class SyncEngine {
       const l = store.link(this.db, w.projectId)!
       if (!l.memberId) return false
       const sd = this.openProject(w.projectId)
+      if (w.kind === 'achMatrices') w.raw = this.achToShare(sd, key, l.memberId)
       const why = this.write(sd, l, w.kind, w.raw)
       if (why) refusals.push(why)
+      else if (w.kind === 'achMatrices' && rawEntity(sd.doc, 'achMatrices', key)?.version === w.raw.version) {
+        rows.setAchVersion(this.db, key, { version: w.raw.version as string, editedBy: w.raw.editedBy as string })
+      }
       if (w.kind === 'notes' && !why) this.shareNoteText(w.projectId, w.raw.id as string)
     }
     return true
+  }
+
+  /**
+   * A matrix row as the record to write: a new version on top of the one the document holds, or — when the row
+   * says what the document already does — that version unchanged (nothing is written).
+   */
+  private achToShare(sd: SharedDoc, key: string, memberId: string): Record<string, unknown> {
+    const row = rows.achMatrixRow(this.db, key)!
+    const before = readEntity(sd.doc, 'achMatrices', key, sd.projectId)
+    if (before?.ok && sameAchContent(row, before.value) && row.updated_at === before.value.updatedAt) {
+      const { version, history, editedBy } = before.value
+      return rows.achRecordOfRow(row, { version, history, editedBy })
+    }
+    return rows.achRecordOfRow(row, nextVersion(before?.ok ? before.value : null, newId(), memberId))
   }
 
   private projectsOfTarget(kind: string, targetId: string): string[] {
@@ -625,7 +691,7 @@ export class SyncEngine {
     }
     const key = kind === 'tagLinks' ? tagLinkKey(raw as never) : (raw.id as string)
     const before = rawEntity(sd.doc, kind, key)
-    const record = checkEntity(kind, key, { ...raw, by: before?.by ?? l.memberId })
+    const record = checkEntity(kind, key, { ...raw, by: before?.by ?? l.memberId }, sd.projectId)
     if (!record.ok) {
       this.log(`sync: ${kind} ${key} is not shared: ${record.reason}`)
       return null
@@ -650,8 +716,16 @@ export class SyncEngine {
         if (!this.applyMeta(sd)) this.db.prepare('UPDATE projects SET deleted_at = NULL WHERE id = ?').run(sd.projectId)
         return
       }
-      const r = readEntity(sd.doc, kind, key)
+      const r = readEntity(sd.doc, kind, key, sd.projectId)
+      if (r?.ok && kind === 'achMatrices') {
+        // The document's version as it is, without the rule for concurrent saves: a refused edit is not a save.
+        const m = r.value as RecordOf['achMatrices']
+        rows.applyAchMatrix(this.db, m)
+        rows.setAchVersion(this.db, key, { version: m.version, editedBy: m.editedBy })
+        return
+      }
       if (r?.ok) return this.applyEntity(sd, kind, key, now)
+      if (kind === 'achMatrices') this.db.prepare('UPDATE ach_matrices SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, key)
       if (kind === 'highlights') this.db.prepare('UPDATE highlights SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, key)
       else if (kind === 'sources') this.db.prepare('UPDATE project_sources SET deleted_at = ? WHERE project_id = ? AND article_id = ?').run(now, sd.projectId, key)
       else if (kind === 'notes') this.db.prepare('UPDATE notes SET deleted_at = ? WHERE id = ?').run(now, key)
@@ -947,6 +1021,7 @@ export class SyncEngine {
       for (const h of highlights) put('highlight', h)
       for (const t of rows.tagLinksOf(this.db, highlights, articles)) put('tag_link', `${t.tag_id}:${t.target_kind}:${t.target_id}`)
       for (const n of rows.noteIdsOfProject(this.db, projectId)) put('note', n)
+      for (const m of rows.achIdsOfProject(this.db, projectId)) put('ach', m)
     })
     this.flush()
   }

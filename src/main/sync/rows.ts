@@ -5,7 +5,8 @@ import type { Paragraph } from '../../core/model'
 import { NOTE_DOC_VERSION } from '../../core/model'
 import { emptyDoc } from '../../core/notes/doc'
 import { docToText, extractRefs } from '../../core/notes/refs'
-import type { HighlightRecord, NoteMetaRecord, ProjectMetaRecord, SourceRecord, TagLinkRecord, TagRecord } from '../../core/sync/records'
+import { achRecordToRow, achRowToRecord, type AchRowShape, type AchSyncFields } from '../../core/sync/ach-record'
+import type { AchMatrixRecord, HighlightRecord, NoteMetaRecord, ProjectMetaRecord, SourceRecord, TagLinkRecord, TagRecord } from '../../core/sync/records'
 import type { PMNode } from '../../core/model'
 import { getParagraphs, insertParagraphs, replaceParagraphs } from '../db/articles'
 import type { DB } from '../db/database'
@@ -61,6 +62,44 @@ export function tagLinkRow(db: DB, tagId: string, kind: string, targetId: string
 export function noteMetaRow(db: DB, id: string): (Row & { projectId: string | null }) | null {
   const n = db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as Row | undefined
   return n ? { id: n.id, title: n.title, createdAt: n.created_at, updatedAt: n.updated_at, deletedAt: n.deleted_at, projectId: n.project_id as string | null } : null
+}
+
+export function achMatrixRow(db: DB, id: string): AchRowShape | null {
+  return (db.prepare('SELECT * FROM ach_matrices WHERE id = ?').get(id) as AchRowShape | undefined) ?? null
+}
+
+/** A matrix row as the raw record to share, with the sync fields of this save. */
+export function achRecordOfRow(row: AchRowShape, sync: AchSyncFields): Row {
+  return achRowToRecord(row, sync)
+}
+
+export function achIdsOfProject(db: DB, projectId: string): string[] {
+  return (db.prepare('SELECT id FROM ach_matrices WHERE project_id = ? ORDER BY created_at, id').all(projectId) as { id: string }[]).map((r) => r.id)
+}
+
+/** The version of a shared matrix this library's row holds (migration 007). */
+export function achVersion(db: DB, id: string): { version: string; editedBy: string } | null {
+  const r = db.prepare('SELECT version, edited_by FROM sync_ach_versions WHERE matrix_id = ?').get(id) as { version: string; edited_by: string } | undefined
+  return r ? { version: r.version, editedBy: r.edited_by } : null
+}
+
+export function setAchVersion(db: DB, id: string, v: { version: string; editedBy: string }): void {
+  db.prepare(
+    'INSERT INTO sync_ach_versions (matrix_id, version, edited_by) VALUES (?, ?, ?) ON CONFLICT (matrix_id) DO UPDATE SET version = excluded.version, edited_by = excluded.edited_by'
+  ).run(id, v.version, v.editedBy)
+}
+
+/**
+ * Stores a colleague's matrix. An existing row's revision goes up as with a save, so an editor open on the older
+ * revision keeps its next save as a conflicted copy instead of overwriting this one.
+ */
+export function applyAchMatrix(db: DB, r: AchMatrixRecord): void {
+  const row = achRecordToRow(r)
+  db.prepare(
+    `INSERT INTO ach_matrices (id, project_id, title, doc, doc_version, revision, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, doc = excluded.doc, doc_version = excluded.doc_version, revision = revision + 1,
+       updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`
+  ).run(row.id, row.project_id, row.title, row.doc, row.doc_version, row.created_at, row.updated_at, row.deleted_at)
 }
 
 /** Article ids of a project's sources, removed ones included (their removal must reach the others too). */

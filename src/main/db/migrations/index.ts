@@ -6,6 +6,7 @@ import { sql as m003 } from './003-projects'
 import { sql as m004 } from './004-search-index'
 import { sql as m005 } from './005-analysis'
 import { sql as m006 } from './006-sync'
+import { sql as m007 } from './007-ach-sync'
 
 export interface Migration {
   version: number
@@ -21,7 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '003-projects', sql: m003 },
   { version: 4, name: '004-search-index', sql: m004 },
   { version: 5, name: '005-analysis', sql: m005 },
-  { version: 6, name: '006-sync', sql: m006 }
+  { version: 6, name: '006-sync', sql: m006 },
+  { version: 7, name: '007-ach-sync', sql: m007 }
 ]
 
 /** The schema version this build of Gloss writes. */

@@ -117,7 +117,7 @@ export class Gate {
         const after = rawEntity(this.shadow, kind, key)
         const why = refusal(role, memberId, { kind, key, before: rawEntity(this.real, kind, key), after })
         if (why) return why
-        const checked = readEntity(this.shadow, kind, key)
+        const checked = readEntity(this.shadow, kind, key, this.name.projectId)
         if (checked && !checked.ok) return `${kind.replace(/s$/, '')} ${key.slice(0, 30)}: ${checked.reason}`
       }
     }

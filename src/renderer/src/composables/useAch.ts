@@ -247,6 +247,28 @@ export const achEditor = {
   }
 }
 
+/**
+ * A colleague's changes to a shared project arrived (waitForChanges): the list of the project shown follows, and the
+ * open matrix shows their version when it has no edit of its own waiting — an edit being saved instead becomes a
+ * conflicted copy (the backend's rule), so neither is lost.
+ */
+export async function achChanged(matrixIds: readonly string[], projectIds: readonly string[]): Promise<void> {
+  const shown = achList.projectId
+  if (shown && (projectIds.includes(shown) || matrixIds.length)) void refreshMatrices(shown)
+  const r = record.value
+  if (!r || !matrixIds.includes(r.id) || saveState.value !== 'saved') return
+  try {
+    const fresh = await api.getAchMatrix(r.id)
+    if (record.value !== r || saveState.value !== 'saved') return
+    record.value = fresh
+    matrix.value = fresh.matrix
+    scores.value = fresh.scores
+  } catch {
+    // Deleted by the colleague: the list no longer has it; the editor closes.
+    if (record.value === r) await achEditor.close()
+  }
+}
+
 export function useAchEditor(): typeof achEditor {
   return achEditor
 }
