@@ -35,8 +35,11 @@ export function refusal(role: Role, memberId: string, c: EntityChange): string |
     const byAfter = c.after.by
     if (c.before === undefined ? byAfter !== memberId : byAfter !== byBefore) return 'Who made an entry cannot be changed or borrowed.'
   }
-  // A matrix says who saved it last (a member's own engine relies on it to keep a save that a concurrent one hid).
-  if (c.kind === 'achMatrices' && c.after.editedBy !== memberId) return 'Who saved a matrix last cannot be borrowed.'
+  // A matrix says who saved it last (a member's own engine relies on it to keep a save that a concurrent one hid):
+  // it becomes the sender, or stays as it was (the sender's save lost to one the server had already).
+  if (c.kind === 'achMatrices' && c.after.editedBy !== memberId && (c.before === undefined || c.after.editedBy !== c.before.editedBy)) {
+    return 'Who saved a matrix last cannot be borrowed.'
+  }
   if (role === 'owner' || role === 'editor') return null
   if (role === 'reader') return refuse('This change was not allowed')
   // Commenter.
