@@ -68,8 +68,13 @@ describe('ACH matrices in team projects', () => {
     const { a, b, article, project, before } = await shared()
     // Shared with the project, and made after.
     expect((await b.getAchMatrix(before.id)).matrix).toEqual({ ...matrixOf(article), title: 'Made before sharing' })
+    const since = (await b.waitForChanges({ since: 0, timeoutMs: 0 })).seq
     const made = await a.createAchMatrix({ projectId: project.id, title: 'Why now?', matrix: { ...matrixOf(article), title: 'Why now?' } })
     await eventually(async () => expect((await b.listAchMatrices(project.id)).map((m) => m.id)).toContain(made.id))
+    // The app waiting on B is woken, and told which matrix changed (its ACH view refreshes).
+    const woke = await b.waitForChanges({ since, timeoutMs: 0 })
+    expect(woke.ach).toContain(made.id)
+    expect(woke.projects).toContain(project.id)
     const onB = await b.getAchMatrix(made.id)
     expect(onB.matrix).toEqual({ ...matrixOf(article), title: 'Why now?' })
     expect(onB.scores!.ranking.map((h) => h.id)).toEqual(['h1', 'h2'])

@@ -4,6 +4,8 @@
 //   sync_ach_versions which version of each shared matrix this library's row holds, and who saved it (the project
 //                     document's `version` / `editedBy`): how a member tells a colleague's later save from one made
 //                     at the same time as its own (core/sync/ach-record.ts)
+//   the matrices of projects already shared, where this member may change them (owner, editor), go in the outbox
+//   once, so colleagues get the ones made before this version (a reader's stay in their own library)
 export const sql = /* sql */ `
 CREATE TABLE sync_ach_versions (
   matrix_id TEXT PRIMARY KEY NOT NULL,
@@ -22,4 +24,9 @@ CREATE TRIGGER sync_outbox_ach_matrices_update AFTER UPDATE ON ach_matrices
 BEGIN
   INSERT INTO sync_outbox (kind, key, at) VALUES ('ach', NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (kind, key) DO NOTHING;
 END;
+
+INSERT INTO sync_outbox (kind, key, at)
+  SELECT 'ach', m.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM ach_matrices m JOIN sync_projects p ON p.project_id = m.project_id
+  WHERE p.left_at IS NULL AND p.role IN ('owner', 'editor')
+  ON CONFLICT (kind, key) DO NOTHING;
 `
