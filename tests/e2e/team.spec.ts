@@ -1,10 +1,11 @@
 // Team projects, as two analysts do it: a team server (`npm run team-server -- --port 0`) and two Gloss web-mode
 // instances on their own libraries, each in its own browser context. Ana shares a project through "Share project…"
 // and copies the invite; Ben pastes it into "Join project…"; both see the sync state and each other online (with the
-// source each reads); a highlight Ana makes shows in Ben's reader within a second; both type in one project note at
-// the same time, see each other's carets with names, and end with the same text, and undo takes back only one's own
-// words; the server stops (both say Offline, writing goes on) and comes back (the words arrive); the owner removes a
-// member (who is told why), who then leaves the project (kept as his own).
+// source each reads); a matrix Ana makes shows in Ben's open Competing hypotheses tab; a highlight Ana makes shows in
+// Ben's reader within a second; both type in one project note at the same time, see each other's carets with names,
+// and end with the same text, and undo takes back only one's own words; the server stops (both say Offline, writing
+// goes on) and comes back (the words arrive); the owner removes a member (who is told why), who then leaves the
+// project (kept as his own).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -86,7 +87,7 @@ const test = base.extend<{ team: Team }>({
 const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(tmpdir(), `sync-${name}.png`) })
 const syncState = (page: Page): Locator => page.getByRole('status', { name: /^Sync: / }).first()
 
-test('two analysts share a project live: invite, join, presence, a highlight within a second, one note written together, offline, removal, leave', async ({ team }) => {
+test('two analysts share a project live: invite, join, a matrix, presence, a highlight within a second, one note written together, offline, removal, leave', async ({ team }) => {
   const { ana, ben } = team
   // Ana: a project with the sample in it.
   await ana.app.createProject(PROJECT)
@@ -133,6 +134,19 @@ test('two analysts share a project live: invite, join, presence, a highlight wit
   await expect(ben.page.getByRole('heading', { level: 2, name: PROJECT })).toBeVisible()
   await expect(ben.app.libraryItems).toHaveCount(1)
   await expect(syncState(ben.page)).toHaveAccessibleName(/Sync: Connected/)
+
+  // A matrix Ana makes in Competing hypotheses shows in Ben's tab, which he had open, by itself.
+  const achTab = (page: Page): Locator => page.getByRole('tabpanel', { name: 'Competing hypotheses' })
+  await ana.page.getByRole('tab', { name: 'Competing hypotheses' }).click()
+  await ben.page.getByRole('tab', { name: 'Competing hypotheses' }).click()
+  await expect(achTab(ben.page).getByRole('heading', { name: 'No matrices yet' })).toBeVisible()
+  await achTab(ana.page).getByRole('button', { name: 'New matrix…' }).first().click()
+  await ana.page.keyboard.type('What does Beijing want?')
+  await ana.page.keyboard.press('Enter')
+  await expect(achTab(ana.page).getByRole('heading', { level: 3, name: 'What does Beijing want?' })).toBeVisible()
+  await expect(achTab(ben.page).getByText('What does Beijing want?').first()).toBeVisible({ timeout: 5000 })
+  await shot(ben.page, 'ach-shared')
+  for (const { page } of [ana, ben]) await page.getByRole('tab', { name: /^Sources/ }).click()
 
   // Ana sees Ben among the members, and both read the sample: each sees the other online, reading it.
   await ana.app.openArticle()
