@@ -489,9 +489,10 @@ export class SyncEngine {
     const held = rows.achVersion(this.db, m.id)
     if (row && held?.version === m.version) return
     const unsent = !!this.db.prepare("SELECT 1 FROM sync_outbox WHERE kind = 'ach' AND key = ?").get(m.id)
-    const me = store.link(this.db, sd.projectId)?.memberId ?? ''
-    if (row && !sameAchContent(row, m)) {
-      if (unsent || lostSave(held, m, me)) this.keepAchCopy(row, now)
+    const l = store.link(this.db, sd.projectId)
+    const mayWrite = l?.role === 'owner' || l?.role === 'editor'
+    if (row && mayWrite && !sameAchContent(row, m)) {
+      if (unsent || lostSave(held, m, l?.memberId ?? '')) this.keepAchCopy(row, now)
     }
     if (!row || !sameAchContent(row, m) || row.updated_at !== m.updatedAt) rows.applyAchMatrix(this.db, m)
     rows.setAchVersion(this.db, m.id, { version: m.version, editedBy: m.editedBy })
