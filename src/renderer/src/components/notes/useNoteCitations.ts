@@ -1,7 +1,7 @@
 // Citing into the open note and going to a reference in it: "Cite in note" from the reader (a blockquote and a chip
 // at the cursor, saved at once) and a backlink's "open this reference" (the note opened, the chip selected).
 import { nextTick, type ComputedRef, type Ref, type ShallowRef } from 'vue'
-import type { Editor } from '@tiptap/vue-3'
+import type { Editor } from '@tiptap/core'
 import { PARAGRAPH_REF_NODE, type Note } from '@core/model'
 import type { NoteSession } from '@renderer/composables/useNoteSession'
 import { showToast } from '@renderer/composables/useToasts'

@@ -1,9 +1,10 @@
 // The TipTap editor of the notes pane: created for each note shown, with the note's extensions and reference context.
 // Keystrokes do the least possible: the edit is handed to the session as an immutable document (serialised only when
-// it is saved, off the keystroke path) and the word count is updated when the browser is idle, recounting only the
-// blocks that changed (editor/wordCount.ts).
+// it is saved, off the keystroke path) and the word count is updated when typing pauses and the browser is idle,
+// recounting only the blocks that changed (editor/wordCount.ts). The editor is TipTap's core one (editor/notesEditor.ts), with no
+// reactive state to trigger, and so no extra frames, on each keystroke.
 import { nextTick, onBeforeUnmount, ref, shallowRef, watch, type WatchStopHandle } from 'vue'
-import { Editor } from '@tiptap/vue-3'
+import type { Editor } from '@tiptap/core'
 import { exitSuggestion } from '@tiptap/suggestion'
 import type { Note } from '@core/model'
 import { emptyDoc } from '@core/notes/doc'
@@ -15,11 +16,15 @@ import { notesExtensions } from '@renderer/editor/extensions'
 import { paragraphSuggestionKey } from '@renderer/editor/ParagraphSuggestion'
 import type { RefContext } from '@renderer/editor/refContext'
 import { docToJSON } from '@renderer/editor/docJson'
+import { NotesEditor } from '@renderer/editor/notesEditor'
 import { wordsIn } from '@renderer/editor/wordCount'
 
 type Idle = (cb: () => void, opts?: { timeout: number }) => number
 const requestIdle: Idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (cb) => window.setTimeout(cb, 50)
 const cancelIdle = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : (h: number) => window.clearTimeout(h)
+
+/** How long typing must pause before the word count is brought up to date. */
+const COUNT_AFTER_MS = 400
 
 export interface NoteEditorOptions {
   ctx: RefContext
@@ -37,17 +42,25 @@ export function useNoteEditor(opts: NoteEditorOptions) {
   /** The shown note's live document when it is a shared note (edited with colleagues), else null. */
   const collab = shallowRef<CollabNote | null>(null)
   let idle: number | null = null
+  let pause: number | null = null
   let mountSeq = 0
   let stopCollabState: WatchStopHandle | null = null
 
   function countNow(): void {
     idle = null
+    if (pause !== null) window.clearTimeout(pause)
+    pause = null
     const doc = editor.value?.state.doc
     words.value = doc ? wordsIn(doc) : 0
   }
 
+  /** Recounted when typing pauses, while the browser is idle: the count (and the header showing it) sits still mid-word. */
   function scheduleCount(): void {
-    if (idle === null) idle = requestIdle(countNow, { timeout: 400 })
+    if (pause !== null) window.clearTimeout(pause)
+    pause = window.setTimeout(() => {
+      pause = null
+      if (idle === null) idle = requestIdle(countNow, { timeout: 400 })
+    }, COUNT_AFTER_MS)
   }
 
   /**
@@ -79,7 +92,7 @@ export function useNoteEditor(opts: NoteEditorOptions) {
     const { session } = opts
     stopCollabState?.()
     stopCollabState = null
-    const e = new Editor({
+    const e = new NotesEditor({
       extensions: notesExtensions(opts.ctx, live ? { doc: live.doc, awareness: live.awareness, user: live.user } : undefined),
       // A shared note's content is its Yjs document (the Collaboration extension renders it).
       ...(live ? {} : { content: n.doc ?? emptyDoc() }),
@@ -153,6 +166,7 @@ export function useNoteEditor(opts: NoteEditorOptions) {
 
   onBeforeUnmount(() => {
     if (idle !== null) cancelIdle(idle)
+    if (pause !== null) window.clearTimeout(pause)
     mountSeq++
     stopCollabState?.()
     const e = editor.value
