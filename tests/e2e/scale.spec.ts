@@ -1,13 +1,15 @@
 // Long sources in the virtualised reader, acting as a person: only what is on screen is drawn, and still a far
 // paragraph can be jumped to, a selection across paragraphs (even across paragraphs scrolled out of the DOM) becomes
 // a highlight, a paragraph number dragged into the notes cites it, and Ctrl+F finds every match in the article.
-// Then a highlight whose paragraph was removed by an update: its suggested place is previewed and accepted.
+// Then a highlight whose paragraph was removed by an update: its suggested place is previewed and accepted; and a
+// thousand highlights in the side panel, drawn a screenful at a time.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { GlossApp } from './pages/GlossApp'
+import { GlossApp, SAMPLE_TITLE } from './pages/GlossApp'
+import { targetAt } from '../../src/core/anchoring/targets'
 
 const COUNT = 3000
 /** Paragraph n (1-based) of the long report; every 150th mentions Kherson, one holds a unique word. */
@@ -292,4 +294,55 @@ test('a new highlight shows at once; when the backend refuses it, it goes away a
   const id = await app.highlightPhrase(1, 'two will meet on the sidelines', 'green')
   await expect(app.paragraph(1).locator('mark.hl-green')).toHaveCount(1)
   await expect(app.marks(id)).toHaveAttribute('data-color', 'green')
+})
+
+/** The app's own HTTP bridge, called from the page (setting up what a long reading session would leave behind). */
+async function call<T>(page: Page, method: string, args: unknown[]): Promise<T> {
+  return page.evaluate(
+    async ({ method, args }) => {
+      const res = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-gloss-token': sessionStorage.getItem('gloss.token') ?? '' },
+        body: JSON.stringify({ args })
+      })
+      const body = await res.json()
+      if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`)
+      return body.result
+    },
+    { method, args }
+  )
+}
+
+test('a thousand highlights: the panel holds a screenful of them, scrolls to the last, and reveals it in the reader', async ({ page }) => {
+  const app = new GlossApp(page)
+  await importLong(page, app)
+  const articleId = (await call<{ id: string; title: string }[]>(page, 'listArticles', [])).find((a) => !SAMPLE_TITLE.test(a.title))!.id
+  const article = await call<{ paragraphs: { id: string; index: number; text: string }[] }>(page, 'getArticle', [articleId])
+  // One highlight on "grain shipments" in every third paragraph: 1,000 of them.
+  const targets = article.paragraphs.filter((p) => p.index % 3 === 0).map((p) => {
+    const at = p.text.indexOf('grain shipments')
+    return targetAt(p as Parameters<typeof targetAt>[0], at, at + 'grain shipments'.length)
+  })
+  expect(targets).toHaveLength(1000)
+  for (let i = 0; i < targets.length; i += 100)
+    await Promise.all(targets.slice(i, i + 100).map((t) => call(page, 'createHighlight', [{ articleId, color: 'green', targets: [t] }])))
+  await page.reload()
+  await expect(app.paragraph(0).locator('mark')).toHaveCount(1)
+
+  // The panel names all 1,000 (each row says its place in the list) but draws only the rows around its screen.
+  const items = app.panel.locator('[data-highlight-item]')
+  await expect(items.first()).toContainText('¶1')
+  await expect(items.first().locator('..')).toHaveAttribute('aria-setsize', '1000')
+  expect(await items.count()).toBeLessThan(60)
+
+  // Scrolled to the bottom with the wheel, the last highlight is there, and a click on it shows ¶2998 in the reader.
+  const body = app.panel.locator('.panel-body')
+  await body.hover()
+  for (let i = 0; i < 40 && !(await app.panel.locator('li[aria-posinset="1000"]').count()); i++) await page.mouse.wheel(0, 4000)
+  const last = app.panel.locator('li[aria-posinset="1000"] [data-highlight-item]')
+  await expect(last).toContainText('¶2998')
+  expect(await items.count()).toBeLessThan(60)
+  await last.click()
+  await expect(app.paragraph(2997)).toBeInViewport()
+  await expect(app.paragraph(2997).locator('mark')).toHaveText('grain shipments')
 })
