@@ -25,7 +25,7 @@ const HIGHLIGHTS = 1000
 const HUGE = 50_000
 const NOTE_WORDS = 50_000
 const RUNS = 5
-const KEYS = 160
+const KEYS = 320
 /** `node --import tsx scripts/bench-reader.mjs typing` (or open, mark, huge) runs only those parts. */
 const ONLY = new Set(process.argv.slice(2))
 const part = (name) => ONLY.size === 0 || ONLY.has(name)
@@ -504,11 +504,11 @@ async function main() {
     const bareEditor = bare.getByRole('textbox', { name: 'Bare TipTap' })
     await bareEditor.waitFor()
     await bare.waitForTimeout(1000)
-    // Gloss and bare TipTap take turns (eight rounds of 20 keys each), so a busy moment of the machine
+    // Gloss and bare TipTap take turns (sixteen rounds of 20 keys each), so a busy moment of the machine
     // falls on both.
     const gloss = []
     const peer = []
-    const ROUNDS = 8
+    const ROUNDS = 16
     for (let r = 0; r < ROUNDS; r++) {
       await page.bringToFront()
       gloss.push(...(await profiled(page, () => typingLatency(page, editor, KEYS / ROUNDS))))
