@@ -1,17 +1,9 @@
 // ACH matrices of projects. Saved like notes: a revision number for optimistic concurrency, tombstones for deletes.
+import type { AchRowShape } from '../../core/sync/ach-record'
 import type { DB } from './database'
 
-export interface AchRow {
-  id: string
-  project_id: string
-  title: string
-  doc: string
-  doc_version: number
-  revision: number
-  created_at: string
-  updated_at: string
-  deleted_at: string | null
-}
+/** A row of `ach_matrices` (its shape is the core's, which maps it to and from a shared matrix's record). */
+export type AchRow = AchRowShape
 
 export interface NewAchMatrix {
   id: string

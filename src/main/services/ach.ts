@@ -141,8 +141,6 @@ function short(s: string): string {
   return t.length > 40 ? `${t.slice(0, 39).trimEnd()}…` : t || 'untitled'
 }
 
-const copyTitle = (title: string): string => conflictedCopyTitle(title)
-
 export function listAchMatrices(ctx: Ctx, projectId: string): AchMatrixSummary[] {
   if (!projects.projectExists(ctx.db, projectId)) throw new GlossError('not_found', NO_PROJECT)
   return repo.matricesOfProject(ctx.db, projectId).map((row) => summaryOf(row, parseStored(row).matrix))
@@ -178,7 +176,7 @@ export function saveAchMatrix(ctx: Ctx, req: SaveAchRequest): SaveAchResult {
     const doc = JSON.stringify(matrix)
     if (repo.saveMatrix(ctx.db, { id: req.id, baseRevision: req.baseRevision, title: matrix.title, doc, docVersion: ACH_FORMAT }, nowIso())) return { saved: true }
     const copyId = newId()
-    const title = copyTitle(matrix.title)
+    const title = conflictedCopyTitle(matrix.title)
     repo.insertMatrix(ctx.db, { id: copyId, projectId: row.project_id, title, doc: JSON.stringify({ ...matrix, title }), docVersion: ACH_FORMAT }, nowIso())
     return { saved: false, copyId }
   })

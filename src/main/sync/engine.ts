@@ -36,13 +36,14 @@ import {
 } from '../../core/sync/records'
 import { cleanCaret, cleanName, cleanPresence, encodeAwareness, memberColour, type AwarenessEntry } from '../../core/sync/awareness'
 import { refusal } from '../../core/sync/roles'
-import { lostSave, nextVersion, sameAchContent } from '../../core/sync/ach-record'
+import { achRowToRecord, lostSave, nextVersion, sameAchContent } from '../../core/sync/ach-record'
 import { conflictedCopyTitle } from '../../core/analysis/ach'
 import type { CollabNote, CollabSyncReply, CollabSyncRequest, PresenceMember, SyncChanges, SyncStatus } from '../../core/sync/status'
 
 export type { SyncStatus, SyncChanges }
 import { writeTx, type DB } from '../db/database'
 import { getNote } from '../db/notes'
+import { getMatrixRow, insertMatrix, type AchRow } from '../db/ach'
 import * as store from './local-store'
 import * as rows from './rows'
 
@@ -52,6 +53,9 @@ const LOAD = Symbol('gloss-load')
 const EDITOR = Symbol('gloss-editor')
 /** Change events remembered for the app (older ones: it reloads everything). */
 const MAX_EVENTS = 500
+
+/** The entities a colleague's change is applied to, in the order they depend on one another (members are the server's). */
+const APPLIED_KINDS = ['sources', 'tags', 'highlights', 'tagLinks', 'notes', 'achMatrices'] as const
 
 type SyncEventKind = 'articles' | 'notes' | 'carets' | 'projects' | 'presence' | 'status' | 'ach'
 
@@ -416,7 +420,7 @@ export class SyncEngine {
     if (!changes) return
     if (changes.foreign.length) this.reject(sd, 'unknown content', changes.foreign.join(', '))
     if (changes.meta) this.applyMeta(sd)
-    for (const kind of ['sources', 'tags', 'highlights', 'tagLinks', 'notes', 'achMatrices'] as const) {
+    for (const kind of APPLIED_KINDS) {
       for (const key of changes.entities.get(kind) ?? []) this.applyEntity(sd, kind, key, now)
     }
   }
@@ -484,7 +488,7 @@ export class SyncEngine {
    * conflicted copy (a new matrix of the project, shared in turn), so nothing a user saw as saved is lost.
    */
   private applyAchMatrix(sd: SharedDoc, m: RecordOf['achMatrices'], now: string): void {
-    const row = rows.achMatrixRow(this.db, m.id)
+    const row = getMatrixRow(this.db, m.id)
     if (row && row.project_id !== sd.projectId) return this.reject(sd, `achMatrices ${m.id}`, 'it has the id of a matrix of another project')
     const held = rows.achVersion(this.db, m.id)
     if (row && held?.version === m.version) return
@@ -500,7 +504,7 @@ export class SyncEngine {
   }
 
   /** This member's own version of a matrix, as a new matrix "(conflicted copy …)" of its project; sent on the next flush. */
-  private keepAchCopy(row: NonNullable<ReturnType<typeof rows.achMatrixRow>>, now: string): void {
+  private keepAchCopy(row: AchRow, now: string): void {
     if (row.deleted_at) return
     const id = newId()
     const title = conflictedCopyTitle(row.title)
@@ -510,9 +514,7 @@ export class SyncEngine {
     } catch {
       // Kept as it was: the copy then opens as damaged, its content untouched.
     }
-    this.db
-      .prepare('INSERT INTO ach_matrices (id, project_id, title, doc, doc_version, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)')
-      .run(id, row.project_id, title, doc, row.doc_version, now, now)
+    insertMatrix(this.db, { id, projectId: row.project_id, title, doc, docVersion: row.doc_version }, now)
     this.db.prepare("INSERT INTO sync_outbox (kind, key, at) VALUES ('ach', ?, ?) ON CONFLICT DO NOTHING").run(id, now)
     this.log(`sync: a colleague's save of matrix ${row.id} replaced one made here at the same time; this one is kept as ${id}`)
   }
@@ -548,7 +550,7 @@ export class SyncEngine {
             sd.noteTouched = true
           } else {
             const all: ChangedEntities = { meta: true, entities: new Map(), foreign: [], removed: [] }
-            for (const kind of ['sources', 'tags', 'highlights', 'tagLinks', 'notes', 'achMatrices'] as const) all.entities.set(kind, new Set(entityKeys(sd.doc, kind)))
+            for (const kind of APPLIED_KINDS) all.entities.set(kind, new Set(entityKeys(sd.doc, kind)))
             sd.changes = all
           }
           this.applyRemote(sd)
@@ -624,7 +626,7 @@ export class SyncEngine {
         break
       }
       case 'ach': {
-        const row = rows.achMatrixRow(this.db, key)
+        const row = getMatrixRow(this.db, key)
         if (row && shared(row.project_id)) writes.push({ projectId: row.project_id, kind: 'achMatrices', raw: {} })
         break
       }
@@ -657,13 +659,13 @@ export class SyncEngine {
    * says what the document already does — that version unchanged (nothing is written).
    */
   private achToShare(sd: SharedDoc, key: string, memberId: string): Record<string, unknown> {
-    const row = rows.achMatrixRow(this.db, key)!
+    const row = getMatrixRow(this.db, key)!
     const before = readEntity(sd.doc, 'achMatrices', key, sd.projectId)
     if (before?.ok && sameAchContent(row, before.value) && row.updated_at === before.value.updatedAt) {
       const { version, history, editedBy } = before.value
-      return rows.achRecordOfRow(row, { version, history, editedBy })
+      return achRowToRecord(row, { version, history, editedBy })
     }
-    return rows.achRecordOfRow(row, nextVersion(before?.ok ? before.value : null, newId(), memberId))
+    return achRowToRecord(row, nextVersion(before?.ok ? before.value : null, newId(), memberId))
   }
 
   private projectsOfTarget(kind: string, targetId: string): string[] {

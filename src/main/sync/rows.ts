@@ -5,7 +5,7 @@ import type { Paragraph } from '../../core/model'
 import { NOTE_DOC_VERSION } from '../../core/model'
 import { emptyDoc } from '../../core/notes/doc'
 import { docToText, extractRefs } from '../../core/notes/refs'
-import { achRecordToRow, achRowToRecord, type AchRowShape, type AchSyncFields } from '../../core/sync/ach-record'
+import { achRecordToRow } from '../../core/sync/ach-record'
 import type { AchMatrixRecord, HighlightRecord, NoteMetaRecord, ProjectMetaRecord, SourceRecord, TagLinkRecord, TagRecord } from '../../core/sync/records'
 import type { PMNode } from '../../core/model'
 import { getParagraphs, insertParagraphs, replaceParagraphs } from '../db/articles'
@@ -62,15 +62,6 @@ export function tagLinkRow(db: DB, tagId: string, kind: string, targetId: string
 export function noteMetaRow(db: DB, id: string): (Row & { projectId: string | null }) | null {
   const n = db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as Row | undefined
   return n ? { id: n.id, title: n.title, createdAt: n.created_at, updatedAt: n.updated_at, deletedAt: n.deleted_at, projectId: n.project_id as string | null } : null
-}
-
-export function achMatrixRow(db: DB, id: string): AchRowShape | null {
-  return (db.prepare('SELECT * FROM ach_matrices WHERE id = ?').get(id) as AchRowShape | undefined) ?? null
-}
-
-/** A matrix row as the raw record to share, with the sync fields of this save. */
-export function achRecordOfRow(row: AchRowShape, sync: AchSyncFields): Row {
-  return achRowToRecord(row, sync)
 }
 
 export function achIdsOfProject(db: DB, projectId: string): string[] {
