@@ -56,6 +56,12 @@ export function nowIso(): string {
 }
 
 /** cyrb53: a fast, well-distributed 53-bit string hash (not cryptographic). */
+/** "2026-12-01 10:15": a local date and time to the minute, as the titles of conflicted copies carry it. */
+export function minuteStamp(d = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
 export function cyrb53(str: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed
   let h2 = 0x41c6ce57 ^ seed

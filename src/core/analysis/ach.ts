@@ -5,6 +5,7 @@
 // value. Scores follow the PARC ACH 2.0 software (Heuer and Palo Alto Research Center): I counts −1 and II −2, the
 // others 0; weighted, each is multiplied by the evidence's credibility and relevance (low 1/√2, medium 1, high √2).
 import { GlossError } from '../errors'
+import { minuteStamp } from '../ids'
 
 export const ACH_RATINGS = ['CC', 'C', 'N', 'I', 'II', 'NA'] as const
 export type AchRating = (typeof ACH_RATINGS)[number]
@@ -169,8 +170,7 @@ export function checkMatrix(m: AchMatrix): AchMatrix {
 
 /** The title of a conflicted copy of a matrix ("Why now? (conflicted copy 2026-12-01 10:15)"), within MAX_ACH_TITLE. */
 export function conflictedCopyTitle(title: string, d = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  const suffix = ` (conflicted copy ${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())})`
+  const suffix = ` (conflicted copy ${minuteStamp(d)})`
   return title.length + suffix.length > MAX_ACH_TITLE ? `${title.slice(0, MAX_ACH_TITLE - suffix.length - 1)}…${suffix}` : title + suffix
 }
 

@@ -5,6 +5,7 @@ import { onBeforeUnmount, ref, shallowRef } from 'vue'
 import { GlossError } from '@core/api'
 import type { Note, PMNode } from '@core/model'
 import { AutosaveController, type AutosaveState } from '@core/notes/autosave'
+import { minuteStamp } from '@core/ids'
 import { api, onBeforeClose } from '@renderer/api'
 import { reader } from './useReader'
 import { workspace } from './useWorkspace'
@@ -55,11 +56,6 @@ function whenIdle(timeout: number): Promise<void> {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => done(), { timeout })
     else setTimeout(done, 0)
   })
-}
-
-function stamp(d = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
 function messageOf(err: unknown): string {
@@ -134,7 +130,7 @@ export function useNoteSession(hooks: NoteSessionHooks) {
    * runs is neither lost nor split between the two versions. The other version stays under the original note.
    */
   async function keepAsCopy(s: Session, failedDoc: PMNode, why: 'conflict' | 'deleted'): Promise<void> {
-    const title = `${s.note.title} (${why === 'conflict' ? 'conflicted copy' : 'recovered'} ${stamp()})`
+    const title = `${s.note.title} (${why === 'conflict' ? 'conflicted copy' : 'recovered'} ${minuteStamp()})`
     // The copy belongs where the note did: beside its article, or in its project.
     const copy = await api.createNote({ title, articleId: s.note.articleId, ...(s.note.projectId && !s.note.articleId ? { projectId: s.note.projectId } : {}) })
     const local = (s === session ? hooks.latestDoc() : null) ?? failedDoc
