@@ -2,7 +2,7 @@
 // data folders (real SQLite). A matrix made on A appears on B, B's rating reaches A, a delete travels as a
 // tombstone, a reader's matrix is refused by their backend and by the server, a hostile matrix never lands, and two
 // saves made at once both survive (the one that lost is kept as a conflicted copy).
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { AchMatrix } from '../../core/analysis/ach'
 import type { Article } from '../../core/model'
@@ -11,17 +11,11 @@ import { projectDocName } from '../../core/sync/names'
 import { entityMap, readEntity } from '../../core/sync/project-doc'
 import { backendOn, openLibrary, type Backend } from '../services'
 import type { Ctx } from '../services/context'
-import { recordingPdf, rejection, removeTempDirs, RESOURCES, tempDir } from '../services/test-helpers'
+import { recordingPdf, rejection, RESOURCES, tempDir } from '../services/test-helpers'
 import { startTeamServer, type TeamServer } from './server/server'
-import { connectRaw, eventually } from './test-helpers'
+import { closedAfterEach, connectRaw, eventually } from './test-helpers'
 
-const open: Backend[] = []
-const servers: TeamServer[] = []
-afterEach(async () => {
-  for (const b of open.splice(0)) await b.close()
-  for (const s of servers.splice(0)) await s.close()
-})
-afterAll(() => removeTempDirs())
+const { open, servers } = closedAfterEach<Backend, TeamServer>()
 
 const contexts = new Map<Backend, Ctx>()
 function member(name: string): Backend {

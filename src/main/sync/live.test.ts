@@ -2,7 +2,7 @@
 // within a second), presence (who is online, reading which source), and co-editing a shared note from an editor's
 // own Yjs document (collabOpen / collabSync): both editors' text merged, in SQLite, carets passed on cleaned, bad
 // changes and roles refused.
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -11,17 +11,11 @@ import { MEMBER_COLOURS } from '../../core/sync/awareness'
 import { readNoteDoc, writeNoteDoc } from '../../core/sync/note-doc'
 import { backendOn, openLibrary, type Backend } from '../services'
 import { dispatch } from '../services/dispatch'
-import { recordingPdf, rejection, removeTempDirs, RESOURCES, target, tempDir } from '../services/test-helpers'
+import { recordingPdf, rejection, RESOURCES, target, tempDir } from '../services/test-helpers'
 import { startTeamServer, type TeamServer } from './server/server'
-import { eventually, para, textOf } from './test-helpers'
+import { closedAfterEach, eventually, para, textOf } from './test-helpers'
 
-const open: Backend[] = []
-const servers: TeamServer[] = []
-afterEach(async () => {
-  for (const b of open.splice(0)) await b.close()
-  for (const s of servers.splice(0)) await s.close()
-})
-afterAll(() => removeTempDirs())
+const { open, servers } = closedAfterEach<Backend, TeamServer>()
 
 function member(name: string): Backend {
   const b = backendOn(openLibrary({ dataDir: tempDir(), mode: 'web', resourcesDir: RESOURCES, pdf: recordingPdf(), sync: 'background', memberName: name }))

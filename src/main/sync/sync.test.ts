@@ -1,6 +1,6 @@
 // Team projects end to end: a Hocuspocus team server on 127.0.0.1 (in this process, or as a child process where it
 // must be killed), and real backends on their own data folders syncing through it.
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Article } from '../../core/model'
 import { parseInvite, formatInvite } from '../../core/sync/invite'
@@ -8,18 +8,12 @@ import { noteDocName, projectDocName } from '../../core/sync/names'
 import { entityMap, readEntity } from '../../core/sync/project-doc'
 import { backendOn, openLibrary, type Backend } from '../services'
 import type { Ctx } from '../services/context'
-import { recordingPdf, rejection, removeTempDirs, RESOURCES, target, tempDir } from '../services/test-helpers'
+import { recordingPdf, rejection, RESOURCES, target, tempDir } from '../services/test-helpers'
 import { startTeamServer, type TeamServer } from './server/server'
 import { TeamStore } from './server/store'
-import { connectRaw, eventually, para, startServerProcess, textOf, type ServerProcess } from './test-helpers'
+import { closedAfterEach, connectRaw, eventually, para, startServerProcess, textOf, type ServerProcess } from './test-helpers'
 
-const open: Backend[] = []
-const servers: (TeamServer | ServerProcess)[] = []
-afterEach(async () => {
-  for (const b of open.splice(0)) await b.close()
-  for (const s of servers.splice(0)) await s.close()
-})
-afterAll(() => removeTempDirs())
+const { open, servers } = closedAfterEach<Backend, TeamServer | ServerProcess>()
 
 const contexts = new Map<Backend, Ctx>()
 function member(name: string, dataDir = tempDir()): Backend {

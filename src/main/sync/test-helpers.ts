@@ -4,10 +4,31 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
+import { afterAll, afterEach } from 'vitest'
 import * as Y from 'yjs'
 import type { PMNode } from '../../core/model'
+import { removeTempDirs } from '../db/test-temp'
 
 const ROOT = resolve(__dirname, '..', '..', '..')
+
+interface Closable {
+  close(): Promise<unknown> | unknown
+}
+
+/**
+ * The backends and team servers a test file opens (pushed into `open` and `servers`), closed after each test, and
+ * the temporary folders removed after the file.
+ */
+export function closedAfterEach<B extends Closable, S extends Closable>(): { open: B[]; servers: S[] } {
+  const open: B[] = []
+  const servers: S[] = []
+  afterEach(async () => {
+    for (const b of open.splice(0)) await b.close()
+    for (const s of servers.splice(0)) await s.close()
+  })
+  afterAll(() => removeTempDirs())
+  return { open, servers }
+}
 
 export const para = (text: string): PMNode => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] })
 
