@@ -139,6 +139,13 @@ function makeAutosave(): AutosaveController<AchMatrix> {
   return c
 }
 
+/** Puts a matrix as the backend gave it (its scores with it) in the editor. */
+function show(r: AchMatrixRecord): void {
+  record.value = r
+  matrix.value = r.matrix
+  scores.value = r.scores
+}
+
 async function save(m: AchMatrix): Promise<void> {
   const r = record.value
   if (!r) return
@@ -154,9 +161,7 @@ async function save(m: AchMatrix): Promise<void> {
   putSummary(result.copy)
   conflictCopy.value = result.copy
   conflictOriginal.value = result.current
-  record.value = result.copy
-  matrix.value = result.copy.matrix
-  scores.value = result.copy.matrix ? scoreMatrix(result.copy.matrix) : null
+  show(result.copy)
 }
 
 let openSeq = 0
@@ -180,9 +185,7 @@ export const achEditor = {
     try {
       const r = await api.getAchMatrix(id)
       if (mine !== openSeq) return false
-      record.value = r
-      matrix.value = r.matrix
-      scores.value = r.scores
+      show(r)
       autosave = makeAutosave()
       return true
     } catch (err) {
@@ -260,9 +263,7 @@ export async function achChanged(matrixIds: readonly string[], projectIds: reado
   try {
     const fresh = await api.getAchMatrix(r.id)
     if (record.value !== r || saveState.value !== 'saved') return
-    record.value = fresh
-    matrix.value = fresh.matrix
-    scores.value = fresh.scores
+    show(fresh)
   } catch {
     // Deleted by the colleague: the list no longer has it; the editor closes.
     if (record.value === r) await achEditor.close()

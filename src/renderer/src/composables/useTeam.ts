@@ -215,7 +215,7 @@ function apply(c: SyncChanges): void {
     for (const fn of noteListeners) fn(noteId)
   }
   if (c.notes.length) void reader.refreshBacklinks()
-  if (c.ach?.length || c.projects.length) void achChanged(c.ach ?? [], c.projects)
+  if (c.ach.length || c.projects.length) void achChanged(c.ach, c.projects)
   for (const projectId of c.presence) void refreshPresence(projectId)
   if (c.status.length || c.projects.length) {
     // Connection events come in bursts (connect, authenticate, sync): one status read for the burst.
