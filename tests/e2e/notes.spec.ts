@@ -267,6 +267,35 @@ test('new note, rename, switcher, toolbar and safe links', async ({ page }) => {
   await expect(notes.locator('a')).toHaveText('Nord Stream')
 })
 
+test('a long note scrolls in its own pane: the wheel scrolls the text, the title and toolbar stay, the caret stays in view', async ({ page }) => {
+  await openSample(page)
+  const notes = notesEditor(page)
+  await notes.click()
+  // Forty lines typed with Enter between them: far taller than the pane.
+  for (let i = 1; i <= 40; i++) {
+    await page.keyboard.type(`Line ${i} of a long analysis.`)
+    await page.keyboard.press('Enter')
+  }
+  await page.keyboard.type('The last line.')
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' })
+  const title = noteTitle(page)
+  // Typing at the end keeps the caret's line in view, and the pane's title and toolbar where they were.
+  await expect(notes.getByText('The last line.')).toBeInViewport()
+  await expect(title).toBeInViewport()
+  await expect(toolbar).toBeInViewport()
+  await expect(notes.getByText('Line 1 of a long analysis.')).not.toBeInViewport()
+
+  // The wheel over the text scrolls the note back to its top; the title and toolbar have not moved.
+  const titleTop = (await title.boundingBox())!.y
+  const box = (await notes.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, Math.min(box.y + box.height - 20, 700))
+  await page.mouse.wheel(0, -4000)
+  await expect(notes.getByText('Line 1 of a long analysis.')).toBeInViewport()
+  await expect(notes.getByText('The last line.')).not.toBeInViewport()
+  expect((await title.boundingBox())!.y).toBe(titleTop)
+  await expect(toolbar).toBeInViewport()
+})
+
 test('pasted HTML keeps formatting but never scripts or javascript: links', async ({ page }) => {
   await openSample(page)
   const notes = notesEditor(page)
