@@ -277,6 +277,8 @@ test('a long note scrolls in its own pane: the wheel scrolls the text, the title
     await page.keyboard.press('Enter')
   }
   await page.keyboard.type('The last line.')
+  // Exactly what was typed, block by block (typed at full speed into blocks the browser may skip when out of sight).
+  await expect(notes.locator('p')).toHaveText([...Array.from({ length: 40 }, (_, i) => `Line ${i + 1} of a long analysis.`), 'The last line.'])
   const toolbar = page.getByRole('toolbar', { name: 'Formatting' })
   const title = noteTitle(page)
   // Typing at the end keeps the caret's line in view, and the pane's title and toolbar where they were.
@@ -294,6 +296,25 @@ test('a long note scrolls in its own pane: the wheel scrolls the text, the title
   await expect(notes.getByText('The last line.')).not.toBeInViewport()
   expect((await title.boundingBox())!.y).toBe(titleTop)
   await expect(toolbar).toBeInViewport()
+
+  // The keyboard goes to either end, and arrows walk line by line into blocks that were out of sight.
+  await notes.getByText('Line 1 of a long analysis.').click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(' Really.')
+  await expect(notes.getByText('The last line. Really.')).toBeInViewport()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.type('First: ')
+  await expect(notes.getByText('First: Line 1 of a long analysis.')).toBeInViewport()
+  for (let i = 0; i < 39; i++) await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' (forty)')
+  await expect(notes.getByText('Line 40 of a long analysis. (forty)')).toBeInViewport()
+  // Shift+Ctrl+Home selects up to the top through every block, drawn or not: the text typed replaces it all.
+  await page.keyboard.press('Control+Shift+Home')
+  await page.keyboard.type('Fresh start.')
+  await expect(notes.locator('p').first()).toHaveText('Fresh start.')
+  await expect(notes.getByText('Line 20 of a long analysis.')).toHaveCount(0)
+  await expect(notes.getByText('The last line. Really.')).toBeVisible()
 })
 
 test('pasted HTML keeps formatting but never scripts or javascript: links', async ({ page }) => {

@@ -73,14 +73,20 @@ describe('AutosaveController', () => {
     vi.useRealTimers()
     const pending: (() => void)[] = []
     const saved: string[] = []
+    let now = 0
     const c = new AutosaveController<string>({
       save: async (v) => void saved.push(v),
       delayMs: 50,
       maxWaitMs: 50,
-      timers: { set: (fn, ms) => (expect(ms).toBe(50), pending.push(fn), pending.length), clear: (h) => (pending[(h as number) - 1] = () => {}) }
+      timers: {
+        now: () => now,
+        set: (fn, ms) => (expect(ms).toBe(50), pending.push(fn), pending.length),
+        clear: (h) => (pending[(h as number) - 1] = () => {})
+      }
     })
     c.change('x')
     c.change('y')
+    now = 50
     pending.forEach((fn) => fn())
     await Promise.resolve()
     await Promise.resolve()

@@ -1,11 +1,10 @@
 // Debounced autosave with a small state machine. Pure logic: the caller supplies `save` (and timers in tests).
+import { QuietTimer, systemClock, type Clock } from '../quiet'
 
 export type AutosaveState = 'saved' | 'dirty' | 'saving' | 'error'
 
-export interface AutosaveTimers {
-  set(fn: () => void, ms: number): unknown
-  clear(handle: unknown): void
-}
+/** The timers and the clock the debounce runs on (injected in tests). */
+export type AutosaveTimers = Clock
 
 export interface AutosaveOptions<T> {
   /** Persists a value. Rejects on failure (the value stays dirty and is retried on the next change or flush). */
@@ -15,11 +14,6 @@ export interface AutosaveOptions<T> {
   /** Longest time a change waits while the user keeps typing (default 2000 ms). */
   maxWaitMs?: number
   timers?: AutosaveTimers
-}
-
-const defaultTimers: AutosaveTimers = {
-  set: (fn, ms) => setTimeout(fn, ms),
-  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>)
 }
 
 /**
@@ -34,7 +28,8 @@ export class AutosaveController<T> {
   private readonly delayMs: number
   private readonly timers: AutosaveTimers
   private readonly maxWaitMs: number
-  private timer: unknown = null
+  /** The quiet period after the last change (a keystroke moves its deadline; no timer is reset per change). */
+  private readonly quiet: QuietTimer
   private maxTimer: unknown = null
   private hasPending = false
   private pending: T | undefined
@@ -50,7 +45,8 @@ export class AutosaveController<T> {
     this.saveFn = opts.save
     this.delayMs = opts.delayMs ?? 600
     this.maxWaitMs = Math.max(opts.maxWaitMs ?? 2000, this.delayMs)
-    this.timers = opts.timers ?? defaultTimers
+    this.timers = opts.timers ?? systemClock
+    this.quiet = new QuietTimer(() => this.fire(), this.delayMs, this.timers)
   }
 
   get state(): AutosaveState {
@@ -74,8 +70,7 @@ export class AutosaveController<T> {
     this.pending = value
     this.hasPending = true
     if (!this.inFlight) this.setState('dirty')
-    if (this.timer !== null) this.timers.clear(this.timer)
-    this.timer = this.timers.set(() => this.fire(), this.delayMs)
+    this.quiet.poke()
     // Someone typing without pause still gets saved every maxWaitMs.
     if (this.maxTimer === null) this.maxTimer = this.timers.set(() => this.fire(), this.maxWaitMs)
   }
@@ -104,9 +99,8 @@ export class AutosaveController<T> {
   }
 
   private clearTimer(): void {
-    if (this.timer !== null) this.timers.clear(this.timer)
+    this.quiet.cancel()
     if (this.maxTimer !== null) this.timers.clear(this.maxTimer)
-    this.timer = null
     this.maxTimer = null
   }
 

@@ -13,6 +13,8 @@ import { ParagraphSuggestion } from './ParagraphSuggestion'
 import { ParagraphDrop } from './ParagraphDrop'
 import { CitedSources } from './CitedSources'
 import { QuoteIntegrity } from './QuoteIntegrity'
+import { DocumentEnds } from './DocumentEnds'
+import { CaretBlock } from './CaretBlock'
 import type { RefContext } from './refContext'
 
 export const NOTES_PLACEHOLDER = 'Write your analysis… Type [[ to cite a paragraph.'
@@ -50,6 +52,8 @@ export function notesExtensions(context: RefContext, collab?: CollabBinding): An
     ParagraphDrop,
     CitedSources.configure({ context }),
     QuoteIntegrity,
+    DocumentEnds,
+    CaretBlock,
     ...(collab
       ? [
           // Field 'default': the core's note document (core/sync/note-doc.ts) reads and checks the same fragment.

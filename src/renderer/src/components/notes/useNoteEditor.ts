@@ -8,6 +8,7 @@ import type { Editor } from '@tiptap/core'
 import { exitSuggestion } from '@tiptap/suggestion'
 import type { Note } from '@core/model'
 import { emptyDoc } from '@core/notes/doc'
+import { QuietTimer } from '@core/quiet'
 import type { NoteSession } from '@renderer/composables/useNoteSession'
 import { isMod } from '@renderer/composables/useShortcuts'
 import { openCollabNote, type CollabNote } from '@renderer/composables/useCollabNote'
@@ -17,6 +18,7 @@ import { paragraphSuggestionKey } from '@renderer/editor/ParagraphSuggestion'
 import type { RefContext } from '@renderer/editor/refContext'
 import { docToJSON } from '@renderer/editor/docJson'
 import { NotesEditor } from '@renderer/editor/notesEditor'
+import { scrollSelectionIntoScroller } from '@renderer/editor/scrollToSelection'
 import { wordsIn } from '@renderer/editor/wordCount'
 
 type Idle = (cb: () => void, opts?: { timeout: number }) => number
@@ -42,26 +44,21 @@ export function useNoteEditor(opts: NoteEditorOptions) {
   /** The shown note's live document when it is a shared note (edited with colleagues), else null. */
   const collab = shallowRef<CollabNote | null>(null)
   let idle: number | null = null
-  let pause: number | null = null
   let mountSeq = 0
   let stopCollabState: WatchStopHandle | null = null
 
   function countNow(): void {
     idle = null
-    if (pause !== null) window.clearTimeout(pause)
-    pause = null
+    pause.cancel()
     const doc = editor.value?.state.doc
     words.value = doc ? wordsIn(doc) : 0
   }
 
   /** Recounted when typing pauses, while the browser is idle: the count (and the header showing it) sits still mid-word. */
-  function scheduleCount(): void {
-    if (pause !== null) window.clearTimeout(pause)
-    pause = window.setTimeout(() => {
-      pause = null
-      if (idle === null) idle = requestIdle(countNow, { timeout: 400 })
-    }, COUNT_AFTER_MS)
-  }
+  const pause = new QuietTimer(() => {
+    if (idle === null) idle = requestIdle(countNow, { timeout: 400 })
+  }, COUNT_AFTER_MS)
+  const scheduleCount = (): void => pause.poke()
 
   /**
    * Shows a note. A note of a shared project is opened live first (its Yjs document from the backend); any other note,
@@ -106,6 +103,7 @@ export function useNoteEditor(opts: NoteEditorOptions) {
           class: 'notes-prose',
           spellcheck: 'true'
         },
+        handleScrollToSelection: scrollSelectionIntoScroller,
         handleKeyDown: (_view, event) => {
           if (isMod(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
             opts.onLinkKey()
@@ -166,7 +164,7 @@ export function useNoteEditor(opts: NoteEditorOptions) {
 
   onBeforeUnmount(() => {
     if (idle !== null) cancelIdle(idle)
-    if (pause !== null) window.clearTimeout(pause)
+    pause.cancel()
     mountSeq++
     stopCollabState?.()
     const e = editor.value

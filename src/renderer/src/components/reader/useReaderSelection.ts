@@ -34,6 +34,9 @@ export function useReaderSelection(deps: SelectionDeps) {
 
   function onSelectionChange(): void {
     const el = deps.articleEl()
+    // Typing in the notes editor moves the document's selection on every keystroke: nothing to pin then.
+    const active = document.activeElement
+    if (!selectionRows.length && active?.getAttribute('contenteditable') === 'true' && !el?.contains(active)) return
     const sel = window.getSelection()
     let rows: number[] = []
     // A caret counts too: Shift+click (or Shift+arrows) after scrolling extends the selection from it.
