@@ -8,7 +8,9 @@
 //     API call and one <mark> wrapped in the static page;
 //   - a 50,000-paragraph article: click → first frame; scrolling it (frames per second, beside the page's own frame
 //     rate with nothing to do);
-//   - typing in a 50,000-word note (keydown → next frame, p95) against bare TipTap with the same content.
+//   - typing in a 50,000-word note (keydown → next frame, p95) against bare TipTap with the same content, laid out in
+//     the same width and type (TipTap as shipped: it renders every block of the note, where Gloss's notes editor
+//     lets the browser skip the blocks out of sight — editor.css, CaretBlock.ts).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
