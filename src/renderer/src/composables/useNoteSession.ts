@@ -7,6 +7,7 @@ import type { Note, PMNode } from '@core/model'
 import { AutosaveController, type AutosaveState } from '@core/notes/autosave'
 import { minuteStamp } from '@core/ids'
 import { api, onBeforeClose } from '@renderer/api'
+import { requestIdle } from './idle'
 import { reader } from './useReader'
 import { workspace } from './useWorkspace'
 
@@ -53,8 +54,7 @@ const RETRY_DELAYS = [1000, 2000, 5000, 10000, 30000]
  */
 function whenIdle(timeout: number): Promise<void> {
   return new Promise((done) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => done(), { timeout })
-    else setTimeout(done, 0)
+    requestIdle(() => done(), timeout)
   })
 }
 

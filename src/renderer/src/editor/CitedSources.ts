@@ -59,14 +59,7 @@ export function mayChangeRefs(tr: Transaction): boolean {
     if (!(step instanceof ReplaceStep)) return true
     const { from, to, slice } = step as unknown as { from: number; to: number; slice: Slice }
     if (hasRef(slice.content)) return true
-    if (from < to) {
-      let removed = false
-      tr.docs[i].nodesBetween(from, to, (node) => {
-        if (node.type.name === PARAGRAPH_REF_NODE) removed = true
-        return !removed
-      })
-      if (removed) return true
-    }
+    if (from < to && hasRef(tr.docs[i].slice(from, to).content)) return true
   }
   return false
 }

@@ -8,8 +8,8 @@ import type { Editor } from '@tiptap/core'
 import { exitSuggestion } from '@tiptap/suggestion'
 import type { Note } from '@core/model'
 import { emptyDoc } from '@core/notes/doc'
-import { QuietTimer } from '@core/quiet'
 import type { NoteSession } from '@renderer/composables/useNoteSession'
+import { AfterPause } from '@renderer/composables/idle'
 import { isMod } from '@renderer/composables/useShortcuts'
 import { openCollabNote, type CollabNote } from '@renderer/composables/useCollabNote'
 import { isShared, team } from '@renderer/composables/useTeam'
@@ -20,10 +20,6 @@ import { docToJSON } from '@renderer/editor/docJson'
 import { NotesEditor } from '@renderer/editor/notesEditor'
 import { scrollSelectionIntoScroller } from '@renderer/editor/scrollToSelection'
 import { wordsIn } from '@renderer/editor/wordCount'
-
-type Idle = (cb: () => void, opts?: { timeout: number }) => number
-const requestIdle: Idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (cb) => window.setTimeout(cb, 50)
-const cancelIdle = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : (h: number) => window.clearTimeout(h)
 
 /** How long typing must pause before the word count is brought up to date. */
 const COUNT_AFTER_MS = 400
@@ -43,22 +39,18 @@ export function useNoteEditor(opts: NoteEditorOptions) {
   const words = ref(0)
   /** The shown note's live document when it is a shared note (edited with colleagues), else null. */
   const collab = shallowRef<CollabNote | null>(null)
-  let idle: number | null = null
   let mountSeq = 0
   let stopCollabState: WatchStopHandle | null = null
 
   function countNow(): void {
-    idle = null
-    pause.cancel()
+    recount.cancel()
     const doc = editor.value?.state.doc
     words.value = doc ? wordsIn(doc) : 0
   }
 
   /** Recounted when typing pauses, while the browser is idle: the count (and the header showing it) sits still mid-word. */
-  const pause = new QuietTimer(() => {
-    if (idle === null) idle = requestIdle(countNow, { timeout: 400 })
-  }, COUNT_AFTER_MS)
-  const scheduleCount = (): void => pause.poke()
+  const recount = new AfterPause(countNow, COUNT_AFTER_MS, 400)
+  const scheduleCount = (): void => recount.poke()
 
   /**
    * Shows a note. A note of a shared project is opened live first (its Yjs document from the backend); any other note,
@@ -163,8 +155,7 @@ export function useNoteEditor(opts: NoteEditorOptions) {
   }
 
   onBeforeUnmount(() => {
-    if (idle !== null) cancelIdle(idle)
-    pause.cancel()
+    recount.cancel()
     mountSeq++
     stopCollabState?.()
     const e = editor.value
